@@ -1,0 +1,274 @@
+package io.cameltogether.audio;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+import io.cameltogether.audio.client.request.OutputFormat;
+import io.cameltogether.audio.client.request.ResponseFormat;
+
+/** Options of the together-audio endpoints, settable on the component as defaults for all its endpoints. */
+@UriParams
+public class TogetherAudioConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.together.xyz/v1";
+    public static final String DEFAULT_MODEL = "openai/whisper-large-v3";
+
+    @UriParam(label = "security", secret = true)
+    private String apiKey;
+    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "common", defaultValue = DEFAULT_MODEL)
+    private String model = DEFAULT_MODEL;
+    @UriParam(label = "common")
+    private String language;
+    @UriParam(label = "common")
+    private String prompt;
+    @UriParam(label = "producer", enums = "json,verbose_json")
+    private ResponseFormat responseFormat;
+    @UriParam(label = "producer")
+    private Double temperature;
+    @UriParam(label = "producer", enums = "segment,word,segment\\,word")
+    private String timestampGranularities;
+    @UriParam(label = "producer")
+    private boolean diarize;
+    @UriParam(label = "producer")
+    private Integer minSpeakers;
+    @UriParam(label = "producer")
+    private Integer maxSpeakers;
+    @UriParam(label = "producer", defaultValue = "text", enums = "text,result,json,srt,vtt")
+    private OutputFormat outputFormat = OutputFormat.TEXT;
+    @UriParam(label = "producer", defaultValue = "524288000")
+    private long maxUploadSize = 524_288_000L;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long requestTimeout = 3_600_000;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration")
+    private long retryDelay = 500;
+    @UriParam(label = "advanced", defaultValue = "8")
+    private int maxConcurrentRequests = 8;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    /**
+     * The Together API key. If not set, the TOGETHER_API_KEY environment variable is used, as Together's SDKs do. It
+     * is sent only in the Authorization header and never logged.
+     */
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Base URL of the Together API. Point it at the together-audio emulator for offline tests.
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    /**
+     * The speech-to-text model, e.g. openai/whisper-large-v3 or nvidia/parakeet-tdt-0.6b-v3. Any model name the API
+     * knows is accepted.
+     */
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    /**
+     * ISO 639-1 language code. For transcribe, the spoken language (unset: auto-detect); for translate, the target
+     * language (unset: English).
+     */
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    /**
+     * Text that biases the decoding, e.g. names and terms the audio contains. Only Whisper models honour it.
+     */
+    public void setPrompt(String prompt) {
+        this.prompt = prompt;
+    }
+
+    public ResponseFormat getResponseFormat() {
+        return responseFormat;
+    }
+
+    /**
+     * Response format asked of the API. Unset, the component asks for what the output needs: verbose_json for
+     * result, srt, vtt, diarization and timestamps, json otherwise.
+     */
+    public void setResponseFormat(ResponseFormat responseFormat) {
+        this.responseFormat = responseFormat;
+    }
+
+    public Double getTemperature() {
+        return temperature;
+    }
+
+    /**
+     * Sampling temperature between 0 and 1; 0 is the most deterministic. Unset, the API's default (0) applies.
+     */
+    public void setTemperature(Double temperature) {
+        this.temperature = temperature;
+    }
+
+    public String getTimestampGranularities() {
+        return timestampGranularities;
+    }
+
+    /**
+     * Timestamp detail in verbose_json: segment, word, or segment,word. Word timestamps give tighter subtitles.
+     */
+    public void setTimestampGranularities(String timestampGranularities) {
+        this.timestampGranularities = timestampGranularities;
+    }
+
+    public boolean isDiarize() {
+        return diarize;
+    }
+
+    /**
+     * Whether to identify speakers (transcribe only): words and speaker segments carry SPEAKER_00, SPEAKER_01, ...
+     */
+    public void setDiarize(boolean diarize) {
+        this.diarize = diarize;
+    }
+
+    public Integer getMinSpeakers() {
+        return minSpeakers;
+    }
+
+    /**
+     * Fewest speakers expected, to improve diarization when known.
+     */
+    public void setMinSpeakers(Integer minSpeakers) {
+        this.minSpeakers = minSpeakers;
+    }
+
+    public Integer getMaxSpeakers() {
+        return maxSpeakers;
+    }
+
+    /**
+     * Most speakers expected, to improve diarization when known.
+     */
+    public void setMaxSpeakers(Integer maxSpeakers) {
+        this.maxSpeakers = maxSpeakers;
+    }
+
+    public OutputFormat getOutputFormat() {
+        return outputFormat;
+    }
+
+    /**
+     * The message body produced: text (the transcript as a String), result (a typed TranscriptionResult), json (the
+     * API's JSON as a String), srt or vtt (subtitles as a String).
+     */
+    public void setOutputFormat(OutputFormat outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+
+    public long getMaxUploadSize() {
+        return maxUploadSize;
+    }
+
+    /**
+     * Largest audio upload in bytes; larger audio fails before sending. The API's cap for direct uploads is 500 MB;
+     * send larger files as an https URL.
+     */
+    public void setMaxUploadSize(long maxUploadSize) {
+        this.maxUploadSize = maxUploadSize;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Time allowed to open a connection to the API.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Time allowed for the API to answer once the audio is sent; long audio takes long to transcribe.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a request is retried after a transient failure (408, 409, 429, 5xx, dropped connection), with
+     * exponential backoff that honours Retry-After. 0 disables retries.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /**
+     * First backoff delay; each further retry doubles it, up to 8 seconds, with jitter.
+     */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /**
+     * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their
+     * turn without blocking the route's thread.
+     */
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public TogetherAudioConfiguration copy() {
+        try {
+            return (TogetherAudioConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TogetherAudioConfiguration[baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+                + (apiKey == null ? "unset" : "****") + "]";
+    }
+}

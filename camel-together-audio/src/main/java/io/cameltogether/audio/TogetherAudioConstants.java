@@ -1,0 +1,56 @@
+package io.cameltogether.audio;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers: per-message overrides of the endpoint options, and what the API reported back. */
+public final class TogetherAudioConstants {
+
+    @Metadata(description = "Model for this message, overriding the `model` option.", javaType = "String")
+    public static final String MODEL = "CamelTogetherAudioModel";
+    @Metadata(description = "Language for this message: for transcribe the spoken language as an ISO 639-1 code "
+            + "(omit to auto-detect), for translate the target language.", javaType = "String")
+    public static final String LANGUAGE = "CamelTogetherAudioLanguage";
+    @Metadata(description = "Prompt biasing the decoding for this message (honoured by Whisper models).",
+              javaType = "String")
+    public static final String PROMPT = "CamelTogetherAudioPrompt";
+    @Metadata(description = "Response format asked of the API for this message: `json` or `verbose_json`.",
+              javaType = "String", enums = "json,verbose_json")
+    public static final String RESPONSE_FORMAT = "CamelTogetherAudioResponseFormat";
+    @Metadata(description = "Sampling temperature for this message, 0 to 1.", javaType = "Double")
+    public static final String TEMPERATURE = "CamelTogetherAudioTemperature";
+    @Metadata(description = "Timestamp granularities for this message: `segment`, `word` or `segment,word` "
+            + "(a String or a Collection).", javaType = "String")
+    public static final String TIMESTAMP_GRANULARITIES = "CamelTogetherAudioTimestampGranularities";
+    @Metadata(description = "Whether to diarize this message (transcribe only).", javaType = "Boolean")
+    public static final String DIARIZE = "CamelTogetherAudioDiarize";
+    @Metadata(description = "Fewest speakers expected in this message's audio (with diarize).", javaType = "Integer")
+    public static final String MIN_SPEAKERS = "CamelTogetherAudioMinSpeakers";
+    @Metadata(description = "Most speakers expected in this message's audio (with diarize).", javaType = "Integer")
+    public static final String MAX_SPEAKERS = "CamelTogetherAudioMaxSpeakers";
+    @Metadata(description = "Output body for this message: `text`, `result`, `json`, `srt` or `vtt`.",
+              javaType = "String", enums = "text,result,json,srt,vtt")
+    public static final String OUTPUT_FORMAT = "CamelTogetherAudioOutputFormat";
+    @Metadata(description = "File name sent with the audio; its extension tells the format. Defaults to "
+            + "`CamelFileNameOnly`, `CamelFileName` or `CamelAwsS3Key`, else the body's file name.",
+              javaType = "String")
+    public static final String FILE_NAME = "CamelTogetherAudioFileName";
+    @Metadata(description = "Content type of the audio (e.g. `audio/wav`), when the file name does not tell the "
+            + "format.", javaType = "String")
+    public static final String CONTENT_TYPE = "CamelTogetherAudioContentType";
+
+    @Metadata(label = "producer", description = "Language the API reports: detected for transcribe, target for "
+            + "translate (verbose_json only).", javaType = "String")
+    public static final String DETECTED_LANGUAGE = "CamelTogetherAudioDetectedLanguage";
+    @Metadata(label = "producer", description = "Duration of the audio in seconds (verbose_json only).",
+              javaType = "Double")
+    public static final String DURATION = "CamelTogetherAudioDuration";
+    @Metadata(label = "producer", description = "Task the API reports: `transcribe` or `translate`, when it sends "
+            + "one.", javaType = "String")
+    public static final String TASK = "CamelTogetherAudioTask";
+    @Metadata(label = "producer", description = "Response id to quote to Together support, when the API returns "
+            + "one.", javaType = "String")
+    public static final String RESPONSE_ID = "CamelTogetherAudioResponseId";
+
+    private TogetherAudioConstants() {
+    }
+}

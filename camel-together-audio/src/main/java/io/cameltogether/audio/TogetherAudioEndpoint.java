@@ -1,0 +1,152 @@
+package io.cameltogether.audio;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+import io.cameltogether.audio.client.ApiKey;
+import io.cameltogether.audio.client.ClientSettings;
+import io.cameltogether.audio.client.TogetherAudioClient;
+import io.cameltogether.audio.client.request.BatchTask;
+import io.cameltogether.audio.producer.BatchOptionsMapper;
+import io.cameltogether.audio.producer.TranscribeProducer;
+import io.cameltogether.audio.producer.TranslateProducer;
+
+/**
+ * Transcribe and translate speech with Together AI: Whisper, Parakeet and other speech-to-text models, with
+ * diarization, word timestamps and subtitles.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "together-audio", title = "Together Audio",
+             syntax = "together-audio:operation", producerOnly = true, category = { Category.AI },
+             headersClass = TogetherAudioConstants.class)
+public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(enums = "transcribe,translate,realtime")
+    @Metadata(required = true)
+    private TogetherAudioOperation operation;
+    @UriParam
+    private TogetherAudioConfiguration configuration;
+
+    private ScheduledExecutorService executor;
+    private TogetherAudioClient client;
+
+    public TogetherAudioEndpoint(String uri, TogetherAudioComponent component, TogetherAudioOperation operation,
+                                 TogetherAudioConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return switch (operation) {
+            case transcribe -> new TranscribeProducer(this);
+            case translate -> new TranslateProducer(this);
+            case realtime -> throw new UnsupportedOperationException("realtime is not available in this version");
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("together-audio:" + operation + " only sends: use it in to(...)");
+    }
+
+    /** Fails endpoint creation on option values the API would reject for every message. */
+    void validateOptions() {
+        BatchTask task = operation == TogetherAudioOperation.translate ? BatchTask.TRANSLATE : BatchTask.TRANSCRIBE;
+        BatchOptionsMapper.fromConfiguration(configuration).resolve(task, configuration.getOutputFormat());
+        if (configuration.getMaxUploadSize() < 1 || configuration.getMaxConcurrentRequests() < 1
+                || configuration.getMaxRetries() < 0) {
+            throw new IllegalArgumentException("maxUploadSize and maxConcurrentRequests must be at least 1, "
+                    + "maxRetries at least 0");
+        }
+        URI.create(configuration.getBaseUrl());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), resolveApiKey(),
+                Duration.ofMillis(configuration.getConnectTimeout()),
+                Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),
+                configuration.getMaxConcurrentRequests(), configuration.getMaxUploadSize(),
+                Duration.ofMillis(configuration.getRetryDelay()));
+        executor = getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "TogetherAudio-" + operation, configuration.getMaxConcurrentRequests());
+        client = new TogetherAudioClient(settings, executor);
+    }
+
+    private ApiKey resolveApiKey() {
+        String key = configuration.getApiKey();
+        if (key == null || key.isBlank()) {
+            key = System.getenv(ApiKey.ENVIRONMENT_VARIABLE);
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("no Together API key for together-audio:" + operation + ": set the "
+                    + ApiKey.ENVIRONMENT_VARIABLE + " environment variable, the apiKey option (e.g. "
+                    + "apiKey=RAW(...) or {{together.apiKey}}), or camel.component.together-audio.api-key");
+        }
+        return ApiKey.of(key);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    public TogetherAudioClient getClient() {
+        return client;
+    }
+
+    public TogetherAudioOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation: transcribe (speech to text), translate (speech to text in another language), or realtime
+     * (live streaming).
+     */
+    public void setOperation(TogetherAudioOperation operation) {
+        this.operation = operation;
+    }
+
+    public TogetherAudioConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The endpoint's options.
+     */
+    public void setConfiguration(TogetherAudioConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+}

@@ -1,0 +1,58 @@
+package io.cameltogether.audio.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Turns an error answer into a {@link TogetherAudioApiException}, whether its body is ErrorData, other JSON or HTML. */
+final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    static TogetherAudioApiException toException(int status, String reason, String body, String requestId) {
+        JsonNode error = parseError(body);
+        if (error != null) {
+            return new TogetherAudioApiException(status, text(error, "type"), text(error, "code"),
+                    text(error, "param"), text(error, "message"), requestId);
+        }
+        return new TogetherAudioApiException(status, null, null, null, fallbackMessage(status, reason, body),
+                requestId);
+    }
+
+    /** {@code {"error":{...}}}, or a bare error object, or null when the body is not JSON (e.g. an edge HTML page). */
+    private static JsonNode parseError(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode root = Json.MAPPER.readTree(body);
+            JsonNode error = root.path("error");
+            if (error.isObject()) {
+                return error;
+            }
+            if (error.isTextual()) {
+                return Json.MAPPER.createObjectNode().put("message", error.asText());
+            }
+            return root.has("message") ? root : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+
+    private static String fallbackMessage(int status, String reason, String body) {
+        if (status == 413) {
+            return "Payload Too Large: the API refuses direct uploads over its cap (500 MB); host the audio at an "
+                    + "https URL and send the URL as the body instead";
+        }
+        String text = body == null ? "" : body.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        if (text.length() > 200) {
+            text = text.substring(0, 200) + "...";
+        }
+        String prefix = reason == null || reason.isBlank() ? "" : reason;
+        return text.isEmpty() ? prefix : (prefix.isEmpty() ? text : prefix + ": " + text);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

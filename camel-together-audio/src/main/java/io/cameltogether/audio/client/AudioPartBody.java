@@ -1,0 +1,61 @@
+package io.cameltogether.audio.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.apache.hc.client5.http.entity.mime.AbstractContentBody;
+import org.apache.hc.core5.http.ContentType;
+
+import io.cameltogether.audio.client.request.AudioSource;
+
+/**
+ * The multipart {@code file} part of one attempt: streams the audio from its source with a large buffer, so
+ * memory use stays flat whatever the file size, and enforces the upload cap on streams of unknown length. It
+ * remembers whether it read anything, because a half-read one-shot stream must never be sent again.
+ */
+final class AudioPartBody extends AbstractContentBody {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final AudioSource source;
+    private final long maxUploadSize;
+    private volatile boolean started;
+
+    AudioPartBody(AudioSource source, long maxUploadSize) {
+        super(ContentType.create(source.format().contentType()));
+        this.source = source;
+        this.maxUploadSize = maxUploadSize;
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    @Override
+    public String getFilename() {
+        return source.fileName();
+    }
+
+    @Override
+    public long getContentLength() {
+        return source.length();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        started = true;
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long sent = 0;
+        try (InputStream in = source.open()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sent += n;
+                if (sent > maxUploadSize) {
+                    throw UploadLimits.tooLarge(source, sent, maxUploadSize);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.cameltogether.audio.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the client reaches the API. Safe to print: {@link ApiKey#toString()} hides the key.
+ *
+ * @param baseUrl               e.g. https://api.together.xyz/v1
+ * @param maxRetries            further attempts after a transient failure (429, 5xx, dropped connection)
+ * @param maxConcurrentRequests requests in flight at once; also the connection pool size
+ * @param maxUploadSize         bytes; larger audio is refused before sending
+ * @param retryBaseDelay        first backoff delay, doubled per attempt up to {@link RetryPolicy#MAX_DELAY}
+ */
+public record ClientSettings(
+        URI baseUrl,
+        ApiKey apiKey,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int maxRetries,
+        int maxConcurrentRequests,
+        long maxUploadSize,
+        Duration retryBaseDelay) {
+
+    public ClientSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
+        if (maxRetries < 0 || maxConcurrentRequests < 1 || maxUploadSize < 1) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, maxConcurrentRequests and maxUploadSize >= 1");
+        }
+    }
+
+    /** The URL of an endpoint path below the base URL, whether or not the base ends with a slash. */
+    public URI resolve(String path) {
+        String base = baseUrl.toString();
+        return URI.create(base.endsWith("/") ? base + path : base + "/" + path);
+    }
+}

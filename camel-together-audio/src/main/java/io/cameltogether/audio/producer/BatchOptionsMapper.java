@@ -1,0 +1,42 @@
+package io.cameltogether.audio.producer;
+
+import org.apache.camel.Message;
+
+import io.cameltogether.audio.TogetherAudioConfiguration;
+import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.client.request.BatchOptions;
+import io.cameltogether.audio.client.request.OutputFormat;
+import io.cameltogether.audio.client.request.ResponseFormat;
+import io.cameltogether.audio.client.request.TimestampGranularity;
+
+/** Endpoint options, overridden per message by the {@code CamelTogetherAudio*} headers, as {@link BatchOptions}. */
+public final class BatchOptionsMapper {
+
+    private BatchOptionsMapper() {
+    }
+
+    public static BatchOptions fromConfiguration(TogetherAudioConfiguration c) {
+        return new BatchOptions(c.getModel(), c.getLanguage(), c.getPrompt(), c.getResponseFormat(),
+                c.getTemperature(), TimestampGranularity.parseList(c.getTimestampGranularities()),
+                c.isDiarize() ? Boolean.TRUE : null, c.getMinSpeakers(), c.getMaxSpeakers());
+    }
+
+    static BatchOptions fromMessage(TogetherAudioConfiguration c, Message m) {
+        Boolean diarize = Headers.get(m, TogetherAudioConstants.DIARIZE, Boolean.class, c.isDiarize());
+        return new BatchOptions(
+                Headers.get(m, TogetherAudioConstants.MODEL, String.class, c.getModel()),
+                Headers.get(m, TogetherAudioConstants.LANGUAGE, String.class, c.getLanguage()),
+                Headers.get(m, TogetherAudioConstants.PROMPT, String.class, c.getPrompt()),
+                Headers.get(m, TogetherAudioConstants.RESPONSE_FORMAT, ResponseFormat.class, c.getResponseFormat()),
+                Headers.get(m, TogetherAudioConstants.TEMPERATURE, Double.class, c.getTemperature()),
+                TimestampGranularity.parseList(
+                        Headers.list(m, TogetherAudioConstants.TIMESTAMP_GRANULARITIES, c.getTimestampGranularities())),
+                Boolean.TRUE.equals(diarize) ? Boolean.TRUE : null,
+                Headers.get(m, TogetherAudioConstants.MIN_SPEAKERS, Integer.class, c.getMinSpeakers()),
+                Headers.get(m, TogetherAudioConstants.MAX_SPEAKERS, Integer.class, c.getMaxSpeakers()));
+    }
+
+    static OutputFormat outputFormat(TogetherAudioConfiguration c, Message m) {
+        return Headers.get(m, TogetherAudioConstants.OUTPUT_FORMAT, OutputFormat.class, c.getOutputFormat());
+    }
+}

@@ -1,0 +1,100 @@
+package io.cameltogether.audio.producer;
+
+import java.io.InputStream;
+import java.util.concurrent.CompletionException;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.IOHelper;
+
+import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.TogetherAudioEndpoint;
+import io.cameltogether.audio.client.request.AudioSource;
+import io.cameltogether.audio.client.request.BatchOptions;
+import io.cameltogether.audio.client.request.BatchRequest;
+import io.cameltogether.audio.client.request.BatchTask;
+import io.cameltogether.audio.client.request.OutputFormat;
+import io.cameltogether.audio.client.result.BatchResponse;
+import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.client.subtitle.SubtitleFormat;
+import io.cameltogether.audio.client.subtitle.SubtitleWriter;
+
+/**
+ * Sends the message's audio to one batch endpoint and replaces the body with the answer in the wanted output format.
+ * Asynchronous: the route's thread is released while the request is in flight. Bad input fails the exchange before
+ * anything is sent, and the body (a file, say) is left untouched for Camel's error handling.
+ */
+abstract class BatchProducer extends DefaultAsyncProducer {
+
+    private final TogetherAudioEndpoint endpoint;
+    private final BatchTask task;
+
+    BatchProducer(TogetherAudioEndpoint endpoint, BatchTask task) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.task = task;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Message in = exchange.getMessage();
+        Object body = in.getBody();
+        OutputFormat output;
+        BatchRequest request;
+        try {
+            output = BatchOptionsMapper.outputFormat(endpoint.getConfiguration(), in);
+            BatchOptions options = BatchOptionsMapper.fromMessage(endpoint.getConfiguration(), in).resolve(task, output);
+            AudioSource audio = AudioBodies.from(in);
+            request = new BatchRequest(task, audio, options);
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        endpoint.getClient().send(request).whenComplete((response, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(failure instanceof CompletionException ? failure.getCause() : failure);
+                } else {
+                    writeResult(in, response, output);
+                }
+            } catch (Exception e) {
+                exchange.setException(e);
+            } finally {
+                closeOneShotStream(request.audio(), body);
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    /** A one-shot stream is spent once sent, whatever the outcome; a stream cache is the exchange's to close. */
+    private static void closeOneShotStream(AudioSource audio, Object body) {
+        if (!audio.isRepeatable() && body instanceof InputStream stream) {
+            IOHelper.close(stream);
+        }
+    }
+
+    private static void writeResult(Message in, BatchResponse response, OutputFormat output) {
+        TranscriptionResult result = response.result();
+        setIfPresent(in, TogetherAudioConstants.DETECTED_LANGUAGE, result.language());
+        setIfPresent(in, TogetherAudioConstants.DURATION, result.duration());
+        setIfPresent(in, TogetherAudioConstants.TASK, result.task());
+        setIfPresent(in, TogetherAudioConstants.RESPONSE_ID, response.requestId());
+        in.setBody(switch (output) {
+            case TEXT -> result.text();
+            case RESULT -> result;
+            case JSON -> response.json();
+            case SRT -> SubtitleWriter.write(result, SubtitleFormat.SRT);
+            case VTT -> SubtitleWriter.write(result, SubtitleFormat.VTT);
+        });
+    }
+
+    private static void setIfPresent(Message in, String header, Object value) {
+        if (value != null) {
+            in.setHeader(header, value);
+        }
+    }
+}

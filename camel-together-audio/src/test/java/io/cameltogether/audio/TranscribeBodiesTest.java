@@ -1,0 +1,184 @@
+package io.cameltogether.audio;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.cameltogether.audio.client.UserAgent;
+import io.cameltogether.audio.emulator.Fault;
+import io.cameltogether.audio.emulator.RecordedRequest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every body kind reaches the API intact, as a streamed multipart upload with model first and file last. */
+class TranscribeBodiesTest extends EmulatorTestSupport {
+
+    @TempDir
+    static Path inbox;
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + inbox + "?initialDelay=0&delay=50").routeId("files")
+                        .to("together-audio:transcribe")
+                        .to("mock:transcripts");
+            }
+        };
+    }
+
+    @Test
+    void fileBodyIsUploadedWholeWithModelFirstAndFileLast() throws Exception {
+        Exchange exchange = send("together-audio:transcribe", SPEECH_WAV.toFile());
+
+        String text = exchange.getMessage().getBody(String.class);
+        assertTrue(text.startsWith("(emulated)"), text);
+        RecordedRequest request = EMULATOR.lastRequest();
+        assertEquals("/v1/audio/transcriptions", request.path());
+        assertEquals("model", request.partOrder().get(0));
+        assertEquals("file", request.partOrder().get(request.partOrder().size() - 1));
+        assertEquals("openai/whisper-large-v3", request.field("model"));
+        assertEquals("speech.wav", request.fileName());
+        assertEquals("audio/wav", request.fileContentType());
+        assertEquals(Files.size(SPEECH_WAV), request.fileBytes());
+        assertEquals(crc32c(SPEECH_WAV), request.fileCrc32c());
+        assertEquals("Bearer " + EMULATOR.apiKey(), request.header("Authorization"));
+        assertEquals(UserAgent.VALUE, request.header("User-Agent"));
+        assertTrue(UserAgent.VALUE.matches("camel-together-audio/\\d+\\.\\d+\\.\\d+.*"), UserAgent.VALUE);
+        assertNotNull(request.header("Content-Length"), "a file's length is known: no chunked upload");
+        assertNull(request.header("Transfer-Encoding"));
+    }
+
+    @Test
+    void pathBytesAndStreamBodiesArriveIdentical() throws Exception {
+        byte[] audio = Files.readAllBytes(SPEECH_WAV);
+        send("together-audio:transcribe", SPEECH_WAV);
+        Exchange bytes = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(audio);
+            e.getMessage().setHeader(Exchange.FILE_NAME, "inbox/call.wav");
+        });
+        Exchange stream = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(new ByteArrayInputStream(audio));
+            e.getMessage().setHeader("CamelAwsS3Key", "recordings/2026/call-17.wav");
+        });
+
+        assertNull(bytes.getException());
+        assertNull(stream.getException());
+        List<RecordedRequest> requests = EMULATOR.requests();
+        assertEquals(3, requests.size());
+        assertEquals(List.of("speech.wav", "call.wav", "call-17.wav"),
+                requests.stream().map(RecordedRequest::fileName).toList());
+        requests.forEach(r -> assertEquals(crc32c(SPEECH_WAV), r.fileCrc32c()));
+        assertEquals(bytes.getMessage().getBody(String.class), stream.getMessage().getBody(String.class),
+                "same audio, same emulated transcript");
+    }
+
+    @Test
+    void streamWithoutExtensionTakesFormatFromContentTypeHeader() throws Exception {
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(Files.newInputStream(AUDIO.resolve("speech.mp3")));
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "voicemail-0042");
+            e.getMessage().setHeader(TogetherAudioConstants.CONTENT_TYPE, "audio/mpeg");
+        });
+
+        assertNull(exchange.getException());
+        RecordedRequest request = EMULATOR.lastRequest();
+        assertEquals("voicemail-0042.mp3", request.fileName());
+        assertEquals("audio/mpeg", request.fileContentType());
+    }
+
+    @Test
+    void fileConsumerMessagesAreStreamedFromDisk() throws Exception {
+        MockEndpoint transcripts = getMockEndpoint("mock:transcripts");
+        transcripts.expectedMessageCount(1);
+        Files.copy(AUDIO.resolve("speech.flac"), inbox.resolve("meeting.flac"));
+
+        transcripts.assertIsSatisfied();
+        assertTrue(transcripts.getExchanges().get(0).getMessage().getBody(String.class).startsWith("(emulated)"));
+        assertEquals("meeting.flac", EMULATOR.lastRequest().fileName());
+        assertEquals(crc32c(AUDIO.resolve("speech.flac")), EMULATOR.lastRequest().fileCrc32c());
+    }
+
+    @Test
+    void httpsUrlBodyIsSentAsTheFileFieldForTheApiToFetch() throws Exception {
+        String url = EMULATOR.host(SPEECH_WAV);
+
+        Exchange exchange = send("together-audio:transcribe?outputFormat=result", url);
+
+        assertNull(exchange.getException());
+        RecordedRequest request = EMULATOR.lastRequest();
+        assertEquals(url, request.field("file"));
+        assertNull(request.fileName(), "no upload part");
+        assertEquals(Files.size(SPEECH_WAV), request.fileBytes(), "the emulator fetched the whole file");
+        assertEquals(SPEECH_SECONDS, exchange.getMessage().getHeader(TogetherAudioConstants.DURATION, Double.class), 0.001);
+    }
+
+    @Test
+    void uriBodyWorksLikeAStringUrl() throws Exception {
+        Exchange exchange = send("together-audio:transcribe", URI.create(EMULATOR.host(SPEECH_WAV)));
+
+        assertNull(exchange.getException());
+        assertTrue(EMULATOR.lastRequest().field("file").startsWith("https://127.0.0.1:"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "speech.wav, audio/wav, 4.538", "speech.mp3, audio/mpeg, 4.64", "speech.m4a, audio/mp4, 4.539",
+            "speech.webm, audio/webm, 4.546", "speech.flac, audio/flac, 4.538", "speech.ogg, audio/ogg, 4.538",
+            "speech.opus, audio/opus, 4.538", "speech.aac, audio/aac, 4.07" })
+    void everySupportedFormatIsAcceptedWithItsContentTypeAndDuration(String file, String contentType, double seconds) {
+        Exchange exchange = send("together-audio:transcribe?outputFormat=result", AUDIO.resolve(file).toFile());
+
+        assertNull(exchange.getException());
+        assertEquals(contentType, EMULATOR.lastRequest().fileContentType());
+        double duration = exchange.getMessage().getHeader(TogetherAudioConstants.DURATION, Double.class);
+        assertEquals(seconds, duration, seconds * 0.25, "duration the emulator read from the " + file + " container");
+    }
+
+    @Test
+    void manyRequestsRunConcurrentlyWithoutBlockingTheCaller() throws Exception {
+        EMULATOR.enqueue(Fault.delay(Duration.ofMillis(400)),
+                Fault.delay(Duration.ofMillis(400)),
+                Fault.delay(Duration.ofMillis(400)),
+                Fault.delay(Duration.ofMillis(400)));
+        long start = System.nanoTime();
+        List<CompletableFuture<Exchange>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inFlight.add(template.asyncSend("together-audio:transcribe", e -> e.getMessage().setBody(SPEECH_WAV.toFile())));
+        }
+        for (var future : inFlight) {
+            assertNull(future.get().getException());
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 1200, "4 delayed requests of 400 ms overlapped, took " + millis + " ms");
+        assertEquals(4, EMULATOR.requests().size());
+    }
+
+    @Test
+    void resultHeadersCarryLanguageDurationTaskAndResponseId() {
+        Exchange exchange = send("together-audio:transcribe?outputFormat=text&responseFormat=verbose_json", SPEECH_WAV);
+
+        Map<String, Object> headers = exchange.getMessage().getHeaders();
+        assertEquals("en", headers.get(TogetherAudioConstants.DETECTED_LANGUAGE));
+        assertEquals("transcribe", headers.get(TogetherAudioConstants.TASK));
+        assertEquals(SPEECH_SECONDS, (Double) headers.get(TogetherAudioConstants.DURATION), 0.001);
+        assertTrue(((String) headers.get(TogetherAudioConstants.RESPONSE_ID)).startsWith("emu-"));
+    }
+}

@@ -1,0 +1,37 @@
+package io.cameltogether.audio.emulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the real API accepts on its batch endpoints, per its OpenAPI and docs. */
+final class ApiRules {
+
+    static final String DEFAULT_MODEL = "openai/whisper-large-v3";
+    static final Set<String> MODELS = Set.of("openai/whisper-large-v3", "nvidia/parakeet-tdt-0.6b-v3",
+            "nvidia/nemotron-3-asr-streaming-0.6b", "nvidia/nemotron-3.5-asr-streaming-0.6b", "deepgram/nova-3-en",
+            "deepgram/nova-3-multi", "deepgram/flux");
+    static final Set<String> FORMATS = Set.of("wav", "mp3", "m4a", "webm", "flac", "ogg", "opus", "aac");
+    static final String GRANULARITIES = "timestamp_granularities";
+    static final String GRANULARITIES_ARRAY = "timestamp_granularities[]";
+
+    private static final List<String> COMMON = List.of("file", "model", "language", "prompt", "response_format",
+            "temperature", GRANULARITIES, GRANULARITIES_ARRAY);
+    private static final List<String> DIARIZATION = List.of("diarize", "min_speakers", "max_speakers");
+
+    /** Path below /v1, task name, and the fields each endpoint accepts. */
+    static final Map<String, String> TASKS = Map.of(
+            "/v1/audio/transcriptions", "transcribe",
+            "/v1/audio/translations", "translate");
+
+    private ApiRules() {
+    }
+
+    static boolean accepts(String task, String field) {
+        return COMMON.contains(field) || task.equals("transcribe") && DIARIZATION.contains(field);
+    }
+
+    static boolean isRepeatable(String field) {
+        return field.equals(GRANULARITIES) || field.equals(GRANULARITIES_ARRAY);
+    }
+}

@@ -1,0 +1,184 @@
+package io.cameltogether.audio.emulator;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+/**
+ * A local emulator of the Together AI audio API, on loopback: the batch endpoints with Bearer auth, strict
+ * validation, the real limits and error bodies, emulated transcripts timed to the audio, request recording, and
+ * scripted faults. Start it, point the client's base URL at {@link #baseUrl()}, use {@link #apiKey()}.
+ */
+public class TogetherAudioEmulator implements AutoCloseable {
+
+    public static final String DEFAULT_API_KEY = "emulator-key";
+
+    private volatile String apiKey = DEFAULT_API_KEY;
+    private volatile long maxUploadBytes = 524_288_000L;
+    private volatile long maxUrlBytes = 1_073_741_824L;
+    private volatile double maxDurationSeconds = 4 * 3600;
+
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final FileHost fileHost = new FileHost();
+    private Vertx vertx;
+    private HttpServer server;
+    private HttpClient fetcher;
+
+    /** Starts on a free loopback port. Idempotent. */
+    public synchronized TogetherAudioEmulator start() {
+        return start(0);
+    }
+
+    public synchronized TogetherAudioEmulator start(int port) {
+        if (vertx != null) {
+            return this;
+        }
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
+        fetcher = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false));
+        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
+                        .setMaxFormAttributeSize(1024 * 1024))
+                .requestHandler(new BatchHandler(this, fetcher));
+        await(server.listen());
+        fileHost.start(vertx);
+        return this;
+    }
+
+    public synchronized boolean isRunning() {
+        return vertx != null;
+    }
+
+    public synchronized int port() {
+        requireRunning();
+        return server.actualPort();
+    }
+
+    /** The base URL to configure clients with, e.g. {@code http://127.0.0.1:43210/v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The key the emulator accepts; any other gets 401 invalid_api_key. */
+    public TogetherAudioEmulator withApiKey(String key) {
+        this.apiKey = key;
+        return this;
+    }
+
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /** Direct uploads above this get 413 with an HTML body, as at the real edge (default 500 MB). */
+    public TogetherAudioEmulator withMaxUploadBytes(long bytes) {
+        this.maxUploadBytes = bytes;
+        return this;
+    }
+
+    public long maxUrlBytes() {
+        return maxUrlBytes;
+    }
+
+    /** Audio fetched from a URL above this gets 400 file_too_large (default 1 GB). */
+    public TogetherAudioEmulator withMaxUrlBytes(long bytes) {
+        this.maxUrlBytes = bytes;
+        return this;
+    }
+
+    public double maxDurationSeconds() {
+        return maxDurationSeconds;
+    }
+
+    /** Audio longer than this gets 400 audio_too_long (default 4 hours). */
+    public TogetherAudioEmulator withMaxDurationSeconds(double seconds) {
+        this.maxDurationSeconds = seconds;
+        return this;
+    }
+
+    /** Queues faults; each following request takes one, in order. */
+    public TogetherAudioEmulator enqueue(Fault... next) {
+        faults.addAll(List.of(next));
+        return this;
+    }
+
+    /** Serves the file over https on loopback and returns its URL, to send as an URL body. */
+    public String host(Path file) {
+        requireRunning();
+        return fileHost.host(file);
+    }
+
+    /** Every request received so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public RecordedRequest lastRequest() {
+        List<RecordedRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("the emulator has received no request");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /** Forgets recorded requests and pending faults, and restores the default limits and key. */
+    public void reset() {
+        requests.clear();
+        faults.clear();
+        apiKey = DEFAULT_API_KEY;
+        maxUploadBytes = 524_288_000L;
+        maxUrlBytes = 1_073_741_824L;
+        maxDurationSeconds = 4 * 3600;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (vertx == null) {
+            return;
+        }
+        fileHost.stop();
+        await(vertx.close());
+        vertx = null;
+        server = null;
+        fetcher = null;
+    }
+
+    Fault nextFault() {
+        return faults.poll();
+    }
+
+    void record(RecordedRequest request) {
+        requests.add(request);
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    private void requireRunning() {
+        if (vertx == null) {
+            throw new IllegalStateException("the emulator is not started");
+        }
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("emulator operation failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.cameltogether.audio.emulator;
+
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Watches audio bytes go by without keeping them: counts them, checksums them, and keeps the first and last 64 KB,
+ * which is all {@link AudioProbe} needs to tell the format and duration.
+ */
+final class UploadInspector {
+
+    static final int KEEP = 64 * 1024;
+
+    private final byte[] head = new byte[KEEP];
+    private final byte[] tail = new byte[KEEP];
+    private final CRC32C crc = new CRC32C();
+    private int headLength;
+    private long tailEnd;
+    private long total;
+
+    void update(Buffer buffer) {
+        byte[] bytes = buffer.getBytes();
+        crc.update(bytes, 0, bytes.length);
+        if (headLength < KEEP) {
+            int n = Math.min(KEEP - headLength, bytes.length);
+            System.arraycopy(bytes, 0, head, headLength, n);
+            headLength += n;
+        }
+        for (byte b : bytes.length > KEEP ? Arrays.copyOfRange(bytes, bytes.length - KEEP, bytes.length) : bytes) {
+            tail[(int) (tailEnd++ % KEEP)] = b;
+        }
+        total += bytes.length;
+    }
+
+    long total() {
+        return total;
+    }
+
+    long crc32c() {
+        return crc.getValue();
+    }
+
+    byte[] head() {
+        return Arrays.copyOf(head, headLength);
+    }
+
+    /** The last bytes seen, oldest first. */
+    byte[] tail() {
+        int n = (int) Math.min(tailEnd, KEEP);
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = tail[(int) ((tailEnd - n + i) % KEEP)];
+        }
+        return out;
+    }
+}
