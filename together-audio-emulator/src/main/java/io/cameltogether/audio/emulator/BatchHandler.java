@@ -55,9 +55,13 @@ final class BatchHandler implements Handler<HttpServerRequest> {
         request.uploadHandler(upload -> {
             state.fileStarted(upload);
             upload.handler(buffer -> {
+                if (state.dropped) {
+                    return;
+                }
                 state.inspector.update(buffer);
                 Fault fault = state.fault;
                 if (fault != null && fault.kind == Fault.Kind.RESET && state.inspector.total() >= fault.resetAfterBytes) {
+                    state.dropped = true;
                     record(state, -1);
                     request.connection().close();
                 }

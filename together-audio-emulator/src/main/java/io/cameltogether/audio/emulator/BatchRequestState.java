@@ -30,6 +30,8 @@ final class BatchRequestState {
     String fileName;
     String fileContentType;
     int uploads;
+    /** Set once a reset fault has closed the connection. */
+    boolean dropped;
     private final List<String> partsUpToFile = new ArrayList<>();
     private final StringBuilder scanned = new StringBuilder();
     private int scanFrom;

@@ -1,0 +1,195 @@
+package io.cameltogether.audio;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import io.cameltogether.audio.client.TogetherAudioApiException;
+import io.cameltogether.audio.client.TogetherAudioException;
+import io.cameltogether.audio.emulator.Fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** API errors become typed exceptions; transient failures are retried as far as the body allows. */
+class FaultsTest extends EmulatorTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:cached").streamCache("true").to("together-audio:transcribe");
+            }
+        };
+    }
+
+    private TogetherAudioApiException apiError(Exchange exchange) {
+        return assertInstanceOf(TogetherAudioApiException.class, exchange.getException());
+    }
+
+    @Test
+    void rateLimitIsRetriedAfterTheServersRetryAfterMs() {
+        EMULATOR.enqueue(Fault.status(429).withRetryAfterMillis(Duration.ofMillis(300)));
+        long start = System.nanoTime();
+
+        Exchange exchange = send("together-audio:transcribe?retryDelay=5", SPEECH_WAV);
+
+        assertNull(exchange.getException());
+        assertEquals(2, EMULATOR.requests().size());
+        assertEquals(429, EMULATOR.requests().get(0).status());
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waited >= 300, "honoured retry-after-ms: " + waited + " ms");
+        assertEquals(crc32c(SPEECH_WAV), EMULATOR.requests().get(1).fileCrc32c(), "the file was re-sent whole");
+    }
+
+    @Test
+    void serverErrorsAreRetriedHonouringRetryAfterSeconds() {
+        EMULATOR.enqueue(Fault.status(503).withRetryAfter(Duration.ofSeconds(1)), Fault.status(500));
+        long start = System.nanoTime();
+
+        Exchange exchange = send("together-audio:transcribe", SPEECH_WAV);
+
+        assertNull(exchange.getException());
+        assertEquals(3, EMULATOR.requests().size());
+        assertTrue((System.nanoTime() - start) / 1_000_000 >= 1000, "waited the Retry-After second");
+    }
+
+    @Test
+    void retriesStopAtMaxRetriesWithTheLastApiError() {
+        EMULATOR.enqueue(Fault.status(500), Fault.status(500), Fault.status(500));
+
+        TogetherAudioApiException e = apiError(send("together-audio:transcribe?maxRetries=2", SPEECH_WAV));
+
+        assertEquals(3, EMULATOR.requests().size(), "one attempt and two retries");
+        assertEquals(500, e.getStatus());
+        assertEquals("server_error", e.getType());
+        assertEquals("processing_failed", e.getCode());
+        assertTrue(e.getRequestId().startsWith("emu-"), "the response id to quote to support");
+        assertTrue(e.isRetryable());
+    }
+
+    @Test
+    void badRequestIsNotRetriedAndCarriesTypeCodeAndParam() {
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(SPEECH_WAV);
+            e.getMessage().setHeader(TogetherAudioConstants.MODEL, "acme/unknown-model");
+        });
+
+        TogetherAudioApiException e = apiError(exchange);
+        assertEquals(1, EMULATOR.requests().size());
+        assertEquals(400, e.getStatus());
+        assertEquals("invalid_request_error", e.getType());
+        assertEquals("model_not_available", e.getCode());
+        assertEquals("model", e.getParam());
+        assertTrue(e.getMessage().contains("acme/unknown-model"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedAudioContentIsA400FromTheApi() throws Exception {
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody("this is text, not audio".getBytes());
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "fake.wav");
+        });
+
+        TogetherAudioApiException e = apiError(exchange);
+        assertEquals("unsupported_format", e.getCode());
+        assertEquals(1, EMULATOR.requests().size());
+    }
+
+    @Test
+    void wrongApiKeyIs401AndNotRetried() {
+        EMULATOR.withApiKey("another-key");
+
+        TogetherAudioApiException e = apiError(send("together-audio:transcribe", SPEECH_WAV));
+
+        assertEquals(401, e.getStatus());
+        assertEquals("invalid_api_key", e.getCode());
+        assertEquals(1, EMULATOR.requests().size());
+    }
+
+    @Test
+    void htmlPayloadTooLargeBecomesA413ApiErrorAndIsNotRetried() {
+        EMULATOR.withMaxUploadBytes(10_000);
+
+        TogetherAudioApiException e = apiError(send("together-audio:transcribe", SPEECH_WAV));
+
+        assertEquals(413, e.getStatus());
+        assertTrue(e.getMessage().contains("https URL"), e.getMessage());
+        assertEquals(1, EMULATOR.requests().size());
+    }
+
+    @Test
+    void audioOverTheDurationLimitIsAudioTooLong() {
+        EMULATOR.withMaxDurationSeconds(2);
+
+        assertEquals("audio_too_long", apiError(send("together-audio:transcribe", SPEECH_WAV)).getCode());
+    }
+
+    @Test
+    void connectionResetMidUploadIsRetriedFromTheStartOfTheFile() {
+        EMULATOR.enqueue(Fault.resetAfterBytes(50_000));
+
+        Exchange exchange = send("together-audio:transcribe", SPEECH_WAV);
+
+        assertNull(exchange.getException());
+        assertEquals(2, EMULATOR.requests().size());
+        assertEquals(crc32c(SPEECH_WAV), EMULATOR.lastRequest().fileCrc32c());
+    }
+
+    @Test
+    void halfSentPlainStreamIsNotResentAndTheErrorSaysWhy() throws Exception {
+        EMULATOR.enqueue(Fault.resetAfterBytes(50_000));
+        byte[] audio = Files.readAllBytes(SPEECH_WAV);
+
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(new ByteArrayInputStream(audio));
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "call.wav");
+        });
+
+        TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
+        assertTrue(e.getMessage().contains("was not retried") && e.getMessage().contains("stream caching"),
+                e.getMessage());
+        assertEquals(1, EMULATOR.requests().size());
+    }
+
+    @Test
+    void cachedStreamIsResentWhole() throws Exception {
+        EMULATOR.enqueue(Fault.resetAfterBytes(50_000));
+        byte[] audio = Files.readAllBytes(SPEECH_WAV);
+
+        Exchange exchange = template.send("direct:cached", e -> {
+            e.getMessage().setBody(new ByteArrayInputStream(audio));
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "call.wav");
+        });
+
+        assertNull(exchange.getException());
+        assertEquals(2, EMULATOR.requests().size());
+        assertEquals(crc32c(SPEECH_WAV), EMULATOR.lastRequest().fileCrc32c());
+    }
+
+    @Test
+    void truncatedResponseIsRetried() {
+        EMULATOR.enqueue(Fault.truncatedBody());
+
+        Exchange exchange = send("together-audio:transcribe", SPEECH_WAV);
+
+        assertNull(exchange.getException());
+        assertTrue(exchange.getMessage().getBody(String.class).startsWith("(emulated)"));
+        assertEquals(2, EMULATOR.requests().size());
+    }
+
+    @Test
+    void unreachableApiFailsAfterRetriesWithAConnectionError() {
+        Exchange exchange = send("together-audio:transcribe?baseUrl=http://127.0.0.1:1/v1&maxRetries=1", SPEECH_WAV);
+
+        TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
+        assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:1/v1/audio/transcriptions"), e.getMessage());
+    }
+}

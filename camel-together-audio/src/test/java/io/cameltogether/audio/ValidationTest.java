@@ -1,0 +1,215 @@
+package io.cameltogether.audio;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cameltogether.audio.client.AudioValidationException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input fails before anything is sent, saying what was wrong and what is accepted. */
+class ValidationTest extends EmulatorTestSupport {
+
+    @TempDir
+    static Path work;
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + work.resolve("inbox") + "?initialDelay=0&delay=50&moveFailed=../failed")
+                        .to("together-audio:transcribe")
+                        .to("mock:done");
+            }
+        };
+    }
+
+    @AfterEach
+    void nothingReachedTheApi() {
+        assertEquals(0, EMULATOR.requests().size(), "rejected before sending");
+    }
+
+    private AudioValidationException rejected(String uri, Object body) {
+        return rejected(uri, body, Map.of());
+    }
+
+    private AudioValidationException rejected(String uri, Object body, Map<String, Object> headers) {
+        Exchange exchange = template.send(uri, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeaders(new HashMap<>(headers));
+        });
+        return assertInstanceOf(AudioValidationException.class, exchange.getException());
+    }
+
+    private String creationFailure(String uri) {
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint(uri));
+        return e.getCause().getMessage();
+    }
+
+    @Test
+    void unknownFileFormatNamesTheFileAndTheAcceptedFormats() throws Exception {
+        Path notes = Files.writeString(work.resolve("notes.txt"), "not audio");
+
+        String message = rejected("together-audio:transcribe", notes.toFile()).getMessage();
+
+        assertTrue(message.contains("notes.txt") && message.contains(".wav, .mp3, .m4a, .webm, .flac, .ogg, .opus, .aac"),
+                message);
+    }
+
+    @Test
+    void emptyFileBytesAndStreamAreRejected() throws Exception {
+        Path empty = Files.createFile(work.resolve("empty.wav"));
+
+        assertTrue(rejected("together-audio:transcribe", empty.toFile()).getMessage().contains("empty"));
+        Exchange bytes = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(new byte[0]);
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "a.wav");
+        });
+        Exchange stream = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(new ByteArrayInputStream(new byte[0]));
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "a.wav");
+        });
+        assertTrue(bytes.getException().getMessage().contains("is empty"));
+        assertTrue(stream.getException().getMessage().contains("is empty"));
+    }
+
+    @Test
+    void fileOverMaxUploadSizeSuggestsAnHttpsUrl() {
+        String message = rejected("together-audio:transcribe?maxUploadSize=1000", SPEECH_WAV).getMessage();
+
+        assertTrue(message.contains("over maxUploadSize") && message.contains("https URL"), message);
+    }
+
+    @Test
+    void streamOfUnknownLengthIsStoppedWhenItPassesMaxUploadSize() throws Exception {
+        Exchange exchange = template.send("together-audio:transcribe?maxUploadSize=100000", e -> {
+            e.getMessage().setBody(Files.newInputStream(SPEECH_WAV));
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "long-call.wav");
+        });
+
+        assertInstanceOf(AudioValidationException.class, exchange.getException());
+        assertTrue(exchange.getException().getMessage().contains("or more, over maxUploadSize"));
+        EMULATOR.reset(); // the aborted upload may have reached the server's socket; no answer was accepted
+    }
+
+    @Test
+    void temperatureOutsideZeroToOneIsRejectedInHeadersAndAtEndpointCreation() {
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(SPEECH_WAV);
+            e.getMessage().setHeader(TogetherAudioConstants.TEMPERATURE, 1.5);
+        });
+
+        assertTrue(exchange.getException().getMessage().contains("temperature 1.5 is outside the accepted range 0..1"));
+        assertTrue(creationFailure("together-audio:transcribe?temperature=-0.1").contains("outside the accepted range"));
+    }
+
+    @Test
+    void minSpeakersAboveMaxSpeakersIsRejected() {
+        String message = rejected("together-audio:transcribe?diarize=true", SPEECH_WAV,
+                Map.of(TogetherAudioConstants.MIN_SPEAKERS, 4, TogetherAudioConstants.MAX_SPEAKERS, 2)).getMessage();
+
+        assertTrue(message.contains("minSpeakers 4 is greater than maxSpeakers 2"), message);
+        assertTrue(creationFailure("together-audio:transcribe?diarize=true&minSpeakers=4&maxSpeakers=2")
+                .contains("minSpeakers 4 is greater than maxSpeakers 2"));
+    }
+
+    @Test
+    void nonHttpsUrlBodyIsRejected() {
+        String message = rejected("together-audio:transcribe", "http://example.com/call.mp3").getMessage();
+
+        assertTrue(message.contains("not an https URL"), message);
+    }
+
+    @Test
+    void optionsThatCannotBeHonouredWithTheChosenFormatsAreRejected() {
+        assertTrue(rejected("together-audio:transcribe?responseFormat=json", SPEECH_WAV,
+                Map.of(TogetherAudioConstants.OUTPUT_FORMAT, "srt")).getMessage().contains("subtitles need timestamps"));
+        assertTrue(rejected("together-audio:transcribe?responseFormat=json", SPEECH_WAV,
+                Map.of(TogetherAudioConstants.TIMESTAMP_GRANULARITIES, "word")).getMessage()
+                .contains("timestampGranularities"));
+        assertTrue(rejected("together-audio:transcribe?responseFormat=json", SPEECH_WAV,
+                Map.of(TogetherAudioConstants.DIARIZE, true)).getMessage().contains("diarize"));
+        assertTrue(rejected("together-audio:translate", SPEECH_WAV, Map.of(TogetherAudioConstants.DIARIZE, "true"))
+                .getMessage().contains("not accepted by translate"));
+        assertTrue(creationFailure("together-audio:transcribe?responseFormat=json&outputFormat=vtt")
+                .contains("subtitles need timestamps"));
+        assertTrue(creationFailure("together-audio:translate?diarize=true").contains("not accepted by translate"));
+        assertTrue(creationFailure("together-audio:transcribe?minSpeakers=2").contains("only apply with diarize=true"));
+    }
+
+    @Test
+    void unknownHeaderValuesNameTheHeaderAndTheAcceptedValues() {
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(SPEECH_WAV);
+            e.getMessage().setHeader(TogetherAudioConstants.OUTPUT_FORMAT, "docx");
+        });
+
+        String message = exchange.getException().getMessage();
+        assertTrue(message.contains("CamelTogetherAudioOutputFormat") && message.contains("text, result, json, srt or vtt"),
+                message);
+    }
+
+    @Test
+    void invalidUriOptionsFailWhenTheEndpointIsCreated() {
+        assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("together-audio:transcribe?outputFormat=docx"));
+        assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("together-audio:transcribe?timestampGranularities=sentence"));
+        assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("together-audio:summarize"));
+        assertTrue(creationFailure("together-audio:realtime").contains("not available in this version"));
+    }
+
+    @Test
+    @DisabledIfEnvironmentVariable(named = "TOGETHER_API_KEY", matches = ".+",
+                                   disabledReason = "the key from the environment is used when none is configured")
+    void endpointWithoutAnyApiKeyFailsToStartSayingHowToSetOne() throws Exception {
+        context.getComponent("together-audio", TogetherAudioComponent.class).getConfiguration().setApiKey(null);
+
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:nokey").to("together-audio:translate");
+            }
+        }));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("TOGETHER_API_KEY") && cause.getMessage().contains("apiKey"),
+                cause.getMessage());
+    }
+
+    @Test
+    void failedFileIsLeftForCamelsErrorHandlingToMove() throws Exception {
+        MockEndpoint done = getMockEndpoint("mock:done");
+        done.expectedMessageCount(0);
+        Files.createDirectories(work.resolve("inbox"));
+        Files.writeString(work.resolve("inbox/call.txt"), "not audio");
+
+        Path failed = work.resolve("failed/call.txt");
+        for (int i = 0; i < 100 && !Files.exists(failed); i++) {
+            Thread.sleep(50);
+        }
+
+        assertTrue(Files.exists(failed), "the file consumer moved the untouched file to failed/");
+        assertEquals("not audio", Files.readString(failed));
+        done.assertIsSatisfied();
+    }
+}
