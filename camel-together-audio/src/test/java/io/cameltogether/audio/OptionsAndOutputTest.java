@@ -151,4 +151,18 @@ class OptionsAndOutputTest extends EmulatorTestSupport {
         assertTrue(body instanceof String s && s.startsWith("(emulated)"));
         assertEquals("json", EMULATOR.lastRequest().field("response_format"));
     }
+
+    @Test
+    void keyWrittenIntoAUriIsMaskedWhereverCamelPrintsTheEndpoint() {
+        String key = "uri-key-0123456789";
+        EMULATOR.withApiKey(key);
+
+        Exchange exchange = send("together-audio:transcribe?apiKey=RAW(" + key + ")", SPEECH_WAV);
+
+        assertNull(exchange.getException());
+        String printed = context.getEndpoints().stream().filter(e -> e.getEndpointUri().contains("apiKey"))
+                .findFirst().orElseThrow().toString();
+        assertFalse(printed.contains(key), printed);
+        assertEquals("Bearer " + key, EMULATOR.lastRequest().header("Authorization"));
+    }
 }
