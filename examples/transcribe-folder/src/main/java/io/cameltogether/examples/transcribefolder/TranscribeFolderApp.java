@@ -1,0 +1,98 @@
+package io.cameltogether.examples.transcribefolder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.apache.camel.main.Main;
+
+import io.cameltogether.audio.TogetherAudioComponent;
+import io.cameltogether.audio.client.ApiKey;
+import io.cameltogether.audio.emulator.TogetherAudioEmulator;
+
+/**
+ * The main job: transcribes every audio file in a folder into .txt and .srt files.
+ *
+ * <p>System properties: {@code folder} (default {@code target/work} in this example; the sample recordings are
+ * copied into its {@code inbox/} on first run), {@code watch=true} to keep watching the inbox instead of stopping
+ * once it has been idle for a few seconds. With {@code TOGETHER_API_KEY} set it calls the real API; without, it
+ * starts the local emulator and says so.
+ */
+public final class TranscribeFolderApp {
+
+    private TranscribeFolderApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("example.home", "."));
+        Path folder = Path.of(System.getProperty("folder", home.resolve("target/work").toString())).toAbsolutePath();
+        Path inbox = folder.resolve("inbox");
+        Path transcripts = folder.resolve("transcripts");
+        boolean watch = Boolean.getBoolean("watch");
+        if (System.getProperty("folder") == null) {
+            seedWithSamples(home.resolve("samples"), inbox);
+        }
+
+        TogetherAudioEmulator emulator = null;
+        TogetherAudioComponent together = new TogetherAudioComponent();
+        String key = System.getenv(ApiKey.ENVIRONMENT_VARIABLE);
+        if (key == null || key.isBlank()) {
+            emulator = new TogetherAudioEmulator().start();
+            together.getConfiguration().setBaseUrl(emulator.baseUrl());
+            together.getConfiguration().setApiKey(emulator.apiKey());
+            System.out.println("No TOGETHER_API_KEY set: using the embedded Together audio emulator at "
+                    + emulator.baseUrl() + ". Transcripts will be EMULATED, not real speech recognition.");
+        } else {
+            System.out.println("Using the Together AI API with the key from TOGETHER_API_KEY.");
+        }
+        System.out.println("Inbox: " + inbox + (watch ? " (watching; Ctrl-C stops)" : " (stops when idle)"));
+        System.out.println("Transcripts: " + transcripts);
+
+        Main main = new Main();
+        main.bind("together-audio", together);
+        main.configure().addRoutesBuilder(new TranscribeFolderRoutes(inbox, transcripts));
+        if (!watch) {
+            main.configure().setDurationMaxIdleSeconds(3);
+        }
+        try {
+            main.run();
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+        printSummary(transcripts);
+    }
+
+    private static void seedWithSamples(Path samples, Path inbox) throws IOException {
+        Files.createDirectories(inbox);
+        try (Stream<Path> files = Files.list(samples)) {
+            files.forEach(sample -> {
+                try {
+                    Files.copy(sample, inbox.resolve(sample.getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void printSummary(Path transcripts) throws IOException {
+        if (!Files.isDirectory(transcripts)) {
+            System.out.println("No transcripts written.");
+            return;
+        }
+        try (Stream<Path> files = Files.list(transcripts)) {
+            files.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(f -> {
+                try {
+                    System.out.println(f.getFileName() + ": " + Files.readString(f).strip());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

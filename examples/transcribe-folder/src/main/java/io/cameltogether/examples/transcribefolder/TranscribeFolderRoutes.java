@@ -1,0 +1,48 @@
+package io.cameltogether.examples.transcribefolder;
+
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.client.subtitle.SubtitleFormat;
+import io.cameltogether.audio.client.subtitle.SubtitleWriter;
+
+/**
+ * Audio dropped into {@code inbox/} is transcribed once; its text goes to {@code transcripts/<name>.txt} and its
+ * subtitles to {@code transcripts/<name>.srt}. The original then moves to {@code inbox/done/}, or to
+ * {@code inbox/failed/} if anything went wrong, so nothing is lost.
+ */
+public class TranscribeFolderRoutes extends RouteBuilder {
+
+    private static final String TRANSCRIPT = "transcript";
+    static final String AUDIO_FILES = "(?i).*\\.(wav|mp3|m4a|webm|flac|ogg|opus|aac)";
+
+    private final Path inbox;
+    private final Path transcripts;
+
+    public TranscribeFolderRoutes(Path inbox, Path transcripts) {
+        this.inbox = inbox;
+        this.transcripts = transcripts;
+    }
+
+    private static TranscriptionResult transcript(Exchange exchange) {
+        return exchange.getProperty(TRANSCRIPT, TranscriptionResult.class);
+    }
+
+    @Override
+    public void configure() {
+        from("file:" + inbox + "?include=" + AUDIO_FILES + "&move=done&moveFailed=failed&readLock=changed")
+                .routeId("transcribe-folder")
+                .log("Transcribing ${file:name}")
+                .to("together-audio:transcribe?outputFormat=result")
+                .setProperty(TRANSCRIPT, body())
+                .process(e -> e.getMessage().setBody(transcript(e).text()))
+                .to("file:" + transcripts + "?fileName=${file:name.noext}.txt")
+                .process(e -> e.getMessage().setBody(SubtitleWriter.write(transcript(e), SubtitleFormat.SRT)))
+                .to("file:" + transcripts + "?fileName=${file:name.noext}.srt")
+                .log("${file:name}: ${header.CamelTogetherAudioDuration} s of audio -> "
+                        + "${file:name.noext}.txt and .srt");
+    }
+}

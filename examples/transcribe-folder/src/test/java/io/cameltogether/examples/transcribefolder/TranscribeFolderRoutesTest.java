@@ -1,0 +1,66 @@
+package io.cameltogether.examples.transcribefolder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cameltogether.audio.TogetherAudioComponent;
+import io.cameltogether.audio.emulator.TogetherAudioEmulatorExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TranscribeFolderRoutesTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final TogetherAudioEmulatorExtension EMULATOR = new TogetherAudioEmulatorExtension();
+
+    @TempDir
+    static Path folder;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        TogetherAudioComponent together = context.getComponent("together-audio", TogetherAudioComponent.class);
+        together.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
+        together.getConfiguration().setApiKey(EMULATOR.apiKey());
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new TranscribeFolderRoutes(folder.resolve("inbox"), folder.resolve("transcripts"));
+    }
+
+    @Test
+    void eachRecordingGetsATranscriptAndSubtitlesAndMovesToDoneOrFailed() throws Exception {
+        NotifyBuilder fourFiles = new NotifyBuilder(context).whenDone(4).create();
+        Path inbox = Files.createDirectories(folder.resolve("inbox"));
+        for (String sample : new String[] { "voicemail-anna.wav", "delivery-update.mp3", "weekly-meeting.m4a" }) {
+            Files.copy(Path.of("samples", sample), inbox.resolve(sample));
+        }
+        Files.writeString(inbox.resolve("corrupt.wav"), "not really a wav file");
+        Files.writeString(inbox.resolve("notes.txt"), "ignored: not audio");
+
+        assertTrue(fourFiles.matches(20, TimeUnit.SECONDS));
+
+        Path transcripts = folder.resolve("transcripts");
+        for (String name : new String[] { "voicemail-anna", "delivery-update", "weekly-meeting" }) {
+            assertTrue(Files.readString(transcripts.resolve(name + ".txt")).startsWith("(emulated)"), name);
+            assertTrue(Files.readString(transcripts.resolve(name + ".srt")).startsWith("1\n00:00:00,000 --> "), name);
+            assertTrue(Files.exists(inbox.resolve("done").resolve(Files.list(inbox.resolve("done"))
+                    .filter(f -> f.getFileName().toString().startsWith(name)).findFirst().orElseThrow())));
+        }
+        assertTrue(Files.exists(inbox.resolve("failed/corrupt.wav")), "rejected by the API, kept for a look");
+        assertTrue(Files.exists(inbox.resolve("notes.txt")), "not audio: left alone");
+        assertEquals(4, EMULATOR.requests().size());
+    }
+}
