@@ -1,6 +1,9 @@
 package io.cameltogether.audio;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 
@@ -191,5 +194,31 @@ class FaultsTest extends EmulatorTestSupport {
 
         TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
         assertTrue(e.getMessage().contains("cannot reach http://127.0.0.1:1/v1/audio/transcriptions"), e.getMessage());
+    }
+
+    @Test
+    void sourceFailingMidReadIsReportedAndNeverArrivesAsACompleteFile() throws Exception {
+        byte[] audio = Files.readAllBytes(SPEECH_WAV);
+        InputStream failing = new FilterInputStream(new ByteArrayInputStream(audio)) {
+            private int read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if ((read += len) > 100_000) {
+                    throw new IOException("disk on fire");
+                }
+                return super.read(b, off, len);
+            }
+        };
+
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(failing);
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "call.wav");
+        });
+
+        TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
+        assertTrue(e.getMessage().contains("cannot read the audio 'call.wav': disk on fire"), e.getMessage());
+        Thread.sleep(300);
+        assertTrue(EMULATOR.requests().isEmpty(), "the server saw a dropped upload, not a complete one");
     }
 }

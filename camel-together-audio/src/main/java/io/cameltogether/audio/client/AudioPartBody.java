@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import org.apache.hc.client5.http.entity.mime.AbstractContentBody;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ContentType;
 
 import io.cameltogether.audio.client.request.AudioSource;
@@ -13,6 +14,10 @@ import io.cameltogether.audio.client.request.AudioSource;
  * The multipart {@code file} part of one attempt: streams the audio from its source with a large buffer, so
  * memory use stays flat whatever the file size, and enforces the upload cap on streams of unknown length. It
  * remembers whether it read anything, because a half-read one-shot stream must never be sent again.
+ *
+ * <p>When the audio cannot be sent whole (the cap is passed, the source fails), the request is aborted before the
+ * error propagates. Otherwise HttpClient would close the chunked body normally on the way out, and the server
+ * would receive a truncated file as if it were complete.
  */
 final class AudioPartBody extends AbstractContentBody {
 
@@ -20,12 +25,14 @@ final class AudioPartBody extends AbstractContentBody {
 
     private final AudioSource source;
     private final long maxUploadSize;
+    private final Cancellable request;
     private volatile boolean started;
 
-    AudioPartBody(AudioSource source, long maxUploadSize) {
+    AudioPartBody(AudioSource source, long maxUploadSize, Cancellable request) {
         super(ContentType.create(source.format().contentType()));
         this.source = source;
         this.maxUploadSize = maxUploadSize;
+        this.request = request;
     }
 
     boolean started() {
@@ -49,13 +56,24 @@ final class AudioPartBody extends AbstractContentBody {
         long sent = 0;
         try (InputStream in = source.open()) {
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = read(in, buffer)) > 0) {
                 sent += n;
                 if (sent > maxUploadSize) {
+                    request.cancel();
                     throw UploadLimits.tooLarge(source, sent, maxUploadSize);
                 }
                 out.write(buffer, 0, n);
             }
+        }
+    }
+
+    /** A failing source is not a network failure: it is reported as such, and not retried. */
+    private int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            request.cancel();
+            throw new TogetherAudioException("cannot read the audio '" + source.describe() + "': " + e.getMessage(), e);
         }
     }
 }

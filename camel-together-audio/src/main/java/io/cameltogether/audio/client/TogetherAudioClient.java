@@ -94,10 +94,11 @@ public final class TogetherAudioClient implements AutoCloseable {
     }
 
     private void attempt(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result) {
+        HttpPost post = new HttpPost(settings.resolve(request.task().path()));
         AudioPartBody audioPart = request.audio().isUrl()
-                ? null : new AudioPartBody(request.audio(), settings.maxUploadSize());
+                ? null : new AudioPartBody(request.audio(), settings.maxUploadSize(), post::cancel);
         try {
-            HttpResponseData response = execute(request, audioPart);
+            HttpResponseData response = execute(post, request, audioPart);
             if (response.status() / 100 == 2) {
                 result.complete(parse(response));
                 return;
@@ -149,8 +150,7 @@ public final class TogetherAudioClient implements AutoCloseable {
                 + "' failed: cannot reach " + settings.resolve(request.task().path()) + ": " + cause, cause);
     }
 
-    private HttpResponseData execute(BatchRequest request, AudioPartBody audioPart) throws IOException {
-        HttpPost post = new HttpPost(settings.resolve(request.task().path()));
+    private HttpResponseData execute(HttpPost post, BatchRequest request, AudioPartBody audioPart) throws IOException {
         post.setEntity(multipart(request, audioPart));
         return http.execute(post, response -> {
             HttpEntity entity = response.getEntity();
