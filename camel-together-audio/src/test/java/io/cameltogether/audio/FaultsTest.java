@@ -33,6 +33,13 @@ class FaultsTest extends EmulatorTestSupport {
         };
     }
 
+    private Exchange sendStream(String uri, InputStream audio) {
+        return template.send(uri, e -> {
+            e.getMessage().setBody(audio);
+            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "call.wav");
+        });
+    }
+
     private TogetherAudioApiException apiError(Exchange exchange) {
         return assertInstanceOf(TogetherAudioApiException.class, exchange.getException());
     }
@@ -149,12 +156,9 @@ class FaultsTest extends EmulatorTestSupport {
     @Test
     void halfSentPlainStreamIsNotResentAndTheErrorSaysWhy() throws Exception {
         EMULATOR.enqueue(Fault.resetAfterBytes(50_000));
-        byte[] audio = Files.readAllBytes(SPEECH_WAV);
 
-        Exchange exchange = template.send("together-audio:transcribe", e -> {
-            e.getMessage().setBody(new ByteArrayInputStream(audio));
-            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "call.wav");
-        });
+        Exchange exchange = sendStream("together-audio:transcribe",
+                new ByteArrayInputStream(Files.readAllBytes(SPEECH_WAV)));
 
         TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
         assertTrue(e.getMessage().contains("was not retried") && e.getMessage().contains("stream caching"),
@@ -165,12 +169,8 @@ class FaultsTest extends EmulatorTestSupport {
     @Test
     void cachedStreamIsResentWhole() throws Exception {
         EMULATOR.enqueue(Fault.resetAfterBytes(50_000));
-        byte[] audio = Files.readAllBytes(SPEECH_WAV);
 
-        Exchange exchange = template.send("direct:cached", e -> {
-            e.getMessage().setBody(new ByteArrayInputStream(audio));
-            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "call.wav");
-        });
+        Exchange exchange = sendStream("direct:cached", new ByteArrayInputStream(Files.readAllBytes(SPEECH_WAV)));
 
         assertNull(exchange.getException());
         assertEquals(2, EMULATOR.requests().size());
@@ -211,10 +211,7 @@ class FaultsTest extends EmulatorTestSupport {
             }
         };
 
-        Exchange exchange = template.send("together-audio:transcribe", e -> {
-            e.getMessage().setBody(failing);
-            e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "call.wav");
-        });
+        Exchange exchange = sendStream("together-audio:transcribe", failing);
 
         TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
         assertTrue(e.getMessage().contains("cannot read the audio 'call.wav': disk on fire"), e.getMessage());

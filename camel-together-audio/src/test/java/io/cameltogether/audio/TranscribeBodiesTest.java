@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,5 +181,24 @@ class TranscribeBodiesTest extends EmulatorTestSupport {
         assertEquals("transcribe", headers.get(TogetherAudioConstants.TASK));
         assertEquals(SPEECH_SECONDS, (Double) headers.get(TogetherAudioConstants.DURATION), 0.001);
         assertTrue(((String) headers.get(TogetherAudioConstants.RESPONSE_ID)).startsWith("emu-"));
+    }
+
+    @Test
+    void remoteFileDownloadedAsBytesIsSentAndResentWhole() throws Exception {
+        GenericFile<String> remote = new GenericFile<>();
+        remote.setFile("/upload/calls/call-99.wav"); // what an ftp/sftp consumer holds: a remote handle, not a File
+        remote.setFileNameOnly("call-99.wav");
+        remote.setBody(Files.readAllBytes(SPEECH_WAV));
+        EMULATOR.enqueue(Fault.resetAfterBytes(50_000));
+
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(remote);
+            e.getMessage().setHeader(Exchange.FILE_NAME_ONLY, "call-99.wav");
+        });
+
+        assertNull(exchange.getException());
+        assertEquals(2, EMULATOR.requests().size(), "the downloaded bytes could be sent again");
+        assertEquals("call-99.wav", EMULATOR.lastRequest().fileName());
+        assertEquals(crc32c(SPEECH_WAV), EMULATOR.lastRequest().fileCrc32c());
     }
 }

@@ -32,17 +32,11 @@ final class AudioBodies {
 
     static AudioSource from(Message message) throws NoTypeConversionAvailableException {
         Object body = message.getBody();
+        if (body instanceof WrappedFile<?> wrapped) {
+            body = content(message, wrapped);
+        }
         String name = fileName(message);
         String contentType = contentType(message);
-        if (body instanceof WrappedFile<?> wrapped) {
-            if (wrapped.getFile() instanceof File file) {
-                return AudioSource.file(file.toPath(), name, contentType);
-            }
-            // a remote file (ftp, sftp) not yet downloaded: its binding streams it
-            InputStream in = message.getExchange().getContext().getTypeConverter()
-                    .mandatoryConvertTo(InputStream.class, message.getExchange(), wrapped);
-            return AudioSource.stream(in, name, contentType, length(message));
-        }
         if (body instanceof File file) {
             return AudioSource.file(file.toPath(), name, contentType);
         }
@@ -67,6 +61,22 @@ final class AudioBodies {
         throw new AudioValidationException("body " + (body == null ? "is empty" : "of type "
                 + body.getClass().getName() + " is not audio") + ": send a File, Path, file consumer message (file, "
                 + "ftp, sftp), byte[], InputStream, or an https URL as a String or URI");
+    }
+
+    /**
+     * A local file is read from disk. A remote one (ftp, sftp) is what its consumer downloaded: a byte[], a local
+     * work file or, with streamDownload, a stream; if it is not downloaded yet, its binding streams it.
+     */
+    private static Object content(Message message, WrappedFile<?> wrapped) throws NoTypeConversionAvailableException {
+        if (wrapped.getFile() instanceof File file) {
+            return file;
+        }
+        Object downloaded = wrapped.getBody();
+        if (downloaded instanceof File || downloaded instanceof byte[] || downloaded instanceof InputStream) {
+            return downloaded;
+        }
+        return message.getExchange().getContext().getTypeConverter()
+                .mandatoryConvertTo(InputStream.class, message.getExchange(), wrapped);
     }
 
     private static String fileName(Message message) {

@@ -2,14 +2,33 @@ package io.cameltogether.audio.emulator;
 
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the emulator until interrupted: {@code java -jar together-audio-emulator.jar [port]}. */
+/**
+ * Runs the emulator until stopped:
+ * {@code java -cp ... EmulatorMain [--port=N] [--api-key=K] [--max-upload-bytes=N] [--max-duration-seconds=S]}.
+ * Prints one line with the base URL, which scripts can read.
+ */
 public final class EmulatorMain {
 
     private EmulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        TogetherAudioEmulator emulator = new TogetherAudioEmulator().start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+        TogetherAudioEmulator emulator = new TogetherAudioEmulator();
+        int port = 0;
+        for (String arg : args) {
+            String[] option = arg.split("=", 2);
+            if (option.length != 2) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            switch (option[0]) {
+                case "--port" -> port = Integer.parseInt(option[1]);
+                case "--api-key" -> emulator.withApiKey(option[1]);
+                case "--max-upload-bytes" -> emulator.withMaxUploadBytes(Long.parseLong(option[1]));
+                case "--max-duration-seconds" -> emulator.withMaxDurationSeconds(Double.parseDouble(option[1]));
+                default -> throw new IllegalArgumentException("unknown option " + option[0]);
+            }
+        }
+        emulator.start(port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

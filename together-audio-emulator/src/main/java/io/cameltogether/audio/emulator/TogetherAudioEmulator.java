@@ -48,7 +48,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
         fetcher = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false));
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
-                        .setMaxFormAttributeSize(1024 * 1024))
+                        .setMaxFormAttributeSize(1024 * 1024).setHandle100ContinueAutomatically(true))
                 .requestHandler(new BatchHandler(this, fetcher));
         await(server.listen());
         fileHost.start(vertx);
