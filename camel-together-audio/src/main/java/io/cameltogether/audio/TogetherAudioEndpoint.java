@@ -147,6 +147,6 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     @Override
     public String getServiceProtocol() {
-        return "https";
+        return URI.create(configuration.getBaseUrl()).getScheme();
     }
 }

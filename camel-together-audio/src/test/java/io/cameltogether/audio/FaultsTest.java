@@ -218,4 +218,14 @@ class FaultsTest extends EmulatorTestSupport {
         Thread.sleep(300);
         assertTrue(EMULATOR.requests().isEmpty(), "the server saw a dropped upload, not a complete one");
     }
+
+    @Test
+    void answerSlowerThanRequestTimeoutFailsAsATimeout() {
+        EMULATOR.enqueue(Fault.delay(Duration.ofSeconds(3)));
+
+        Exchange exchange = send("together-audio:transcribe?requestTimeout=300&maxRetries=0", SPEECH_WAV);
+
+        TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
+        assertInstanceOf(java.net.SocketTimeoutException.class, e.getCause(), e.getMessage());
+    }
 }

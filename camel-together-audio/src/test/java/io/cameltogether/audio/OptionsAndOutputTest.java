@@ -1,10 +1,13 @@
 package io.cameltogether.audio;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.client.result.SpeakerSegment;
@@ -164,5 +167,20 @@ class OptionsAndOutputTest extends EmulatorTestSupport {
                 .findFirst().orElseThrow().toString();
         assertFalse(printed.contains(key), printed);
         assertEquals("Bearer " + key, EMULATOR.lastRequest().header("Authorization"));
+    }
+
+    @Test
+    void componentOptionsBoundByPropertyNameAreDefaultsForNewEndpoints() {
+        TogetherAudioComponent component = context.getComponent("together-audio", TogetherAudioComponent.class);
+        PropertyBindingSupport.build().bind(context, component, new HashMap<>(Map.of("model", "nvidia/parakeet-tdt-0.6b-v3",
+                "language", "nl", "outputFormat", "result", "requestTimeout", "2m")));
+
+        TogetherAudioEndpoint endpoint = context.getEndpoint("together-audio:translate", TogetherAudioEndpoint.class);
+        Exchange exchange = send("together-audio:translate", SPEECH_WAV);
+
+        assertEquals(120_000, endpoint.getConfiguration().getRequestTimeout(), "durations such as 2m are understood");
+        assertEquals("nvidia/parakeet-tdt-0.6b-v3", EMULATOR.lastRequest().field("model"));
+        assertEquals("nl", EMULATOR.lastRequest().field("language"));
+        assertTrue(exchange.getMessage().getBody() instanceof TranscriptionResult);
     }
 }

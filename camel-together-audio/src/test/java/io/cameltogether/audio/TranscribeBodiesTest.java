@@ -9,11 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +30,7 @@ import io.cameltogether.audio.emulator.Fault;
 import io.cameltogether.audio.emulator.RecordedRequest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,22 +161,69 @@ class TranscribeBodiesTest extends EmulatorTestSupport {
     }
 
     @Test
-    void manyRequestsRunConcurrentlyWithoutBlockingTheCaller() throws Exception {
-        EMULATOR.enqueue(Fault.delay(Duration.ofMillis(400)),
-                Fault.delay(Duration.ofMillis(400)),
-                Fault.delay(Duration.ofMillis(400)),
-                Fault.delay(Duration.ofMillis(400)));
+    void producerReturnsBeforeTheAnswerSoTheCallingThreadIsNotBlocked() throws Exception {
+        EMULATOR.enqueue(Fault.delay(Duration.ofMillis(500)));
+        AsyncProcessor producer = AsyncProcessorConverterHelper.convert(
+                context.getEndpoint("together-audio:transcribe").createProducer());
+        ServiceHelper.startService(producer);
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(SPEECH_WAV.toFile());
+        CountDownLatch answered = new CountDownLatch(1);
+
+        long start = System.nanoTime();
+        boolean sync = producer.process(exchange, doneSync -> answered.countDown());
+        long returnedAfter = (System.nanoTime() - start) / 1_000_000;
+
+        assertFalse(sync, "completes asynchronously");
+        assertTrue(returnedAfter < 300, "returned after " + returnedAfter + " ms, the answer takes 500 ms");
+        assertTrue(answered.await(10, TimeUnit.SECONDS));
+        assertTrue(exchange.getMessage().getBody(String.class).startsWith("(emulated)"));
+        ServiceHelper.stopService(producer);
+    }
+
+    @Test
+    void requestsOverlapUpToMaxConcurrentRequests() throws Exception {
+        assertTrue(timeForFourDelayedRequests(4) < 1200, "4 requests of 400 ms overlapped");
+        assertTrue(timeForFourDelayedRequests(2) >= 800, "only 2 at a time: two rounds of 400 ms");
+    }
+
+    private long timeForFourDelayedRequests(int maxConcurrentRequests) throws Exception {
+        EMULATOR.reset();
+        for (int i = 0; i < 4; i++) {
+            EMULATOR.enqueue(Fault.delay(Duration.ofMillis(400)));
+        }
+        String uri = "together-audio:transcribe?maxConcurrentRequests=" + maxConcurrentRequests;
         long start = System.nanoTime();
         List<CompletableFuture<Exchange>> inFlight = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            inFlight.add(template.asyncSend("together-audio:transcribe", e -> e.getMessage().setBody(SPEECH_WAV.toFile())));
+            inFlight.add(template.asyncSend(uri, e -> e.getMessage().setBody(SPEECH_WAV.toFile())));
         }
         for (var future : inFlight) {
             assertNull(future.get().getException());
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 1200, "4 delayed requests of 400 ms overlapped, took " + millis + " ms");
         assertEquals(4, EMULATOR.requests().size());
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
+    void successiveRequestsReuseAKeptAliveConnection() {
+        for (int i = 0; i < 3; i++) {
+            assertNull(send("together-audio:transcribe", SPEECH_WAV).getException());
+        }
+
+        assertEquals(1, EMULATOR.requests().stream().mapToInt(RecordedRequest::clientPort).distinct().count());
+    }
+
+    @Test
+    void audioContentTypeHeaderFromAnHttpOrS3SourceTellsTheFormat() throws Exception {
+        Exchange exchange = template.send("together-audio:transcribe", e -> {
+            e.getMessage().setBody(Files.newInputStream(AUDIO.resolve("speech.ogg")));
+            e.getMessage().setHeader(Exchange.CONTENT_TYPE, "audio/ogg; codecs=vorbis");
+        });
+
+        assertNull(exchange.getException());
+        assertEquals("audio.ogg", EMULATOR.lastRequest().fileName());
+        assertEquals("audio/ogg", EMULATOR.lastRequest().fileContentType());
     }
 
     @Test

@@ -19,7 +19,7 @@ final class ApiRules {
             "temperature", GRANULARITIES, GRANULARITIES_ARRAY);
     private static final List<String> DIARIZATION = List.of("diarize", "min_speakers", "max_speakers");
 
-    /** Path below /v1, task name, and the fields each endpoint accepts. */
+    /** The batch endpoints' paths and the task each reports. */
     static final Map<String, String> TASKS = Map.of(
             "/v1/audio/transcriptions", "transcribe",
             "/v1/audio/translations", "translate");

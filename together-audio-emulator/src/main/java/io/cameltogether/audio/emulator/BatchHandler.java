@@ -238,7 +238,8 @@ final class BatchHandler implements Handler<HttpServerRequest> {
         request.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
                 k -> new ArrayList<>()).add(h.getValue()));
         emulator.record(new RecordedRequest(request.path(), headers, state.partOrder(), state.fields(),
-                state.fileName, state.fileContentType, state.inspector.total(), state.inspector.crc32c(), status));
+                state.fileName, state.fileContentType, state.inspector.total(), state.inspector.crc32c(), status,
+                request.remoteAddress().port()));
     }
 
     private static void drainThen(HttpServerRequest request, Runnable then) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param fileBytes       audio bytes received, from the upload or the fetched URL
  * @param fileCrc32c      checksum of those bytes
  * @param status          the status the emulator answered with
+ * @param clientPort      the client's port: the same on successive requests when a connection is kept alive
  */
 public record RecordedRequest(
         String path,
@@ -23,7 +24,8 @@ public record RecordedRequest(
         String fileContentType,
         long fileBytes,
         long fileCrc32c,
-        int status) {
+        int status,
+        int clientPort) {
 
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
