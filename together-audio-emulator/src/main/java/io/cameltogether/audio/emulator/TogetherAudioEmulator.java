@@ -1,6 +1,7 @@
 package io.cameltogether.audio.emulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,29 +9,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A local emulator of the Together AI audio API, on loopback: the batch endpoints with Bearer auth, strict
  * validation, the real limits and error bodies, emulated transcripts timed to the audio, request recording, and
- * scripted faults. Start it, point the client's base URL at {@link #baseUrl()}, use {@link #apiKey()}.
+ * scripted faults; and the realtime WebSocket with voice activity detection, recording and faults. Start it, point the client's base URL at {@link #baseUrl()}, use {@link #apiKey()}.
  */
 public class TogetherAudioEmulator implements AutoCloseable {
 
     public static final String DEFAULT_API_KEY = "emulator-key";
+    /** The real server closes a realtime session after 300 s without appends. */
+    public static final Duration DEFAULT_REALTIME_IDLE_TIMEOUT = Duration.ofSeconds(300);
 
     private volatile String apiKey = DEFAULT_API_KEY;
     private volatile long maxUploadBytes = 524_288_000L;
     private volatile long maxUrlBytes = 1_073_741_824L;
     private volatile double maxDurationSeconds = 4 * 3600;
 
+    private volatile Duration realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
+
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final List<RealtimeConnectionLog> realtimeSessions = new CopyOnWriteArrayList<>();
+    private final Queue<RealtimeFault> realtimeFaults = new ConcurrentLinkedQueue<>();
     private final FileHost fileHost = new FileHost();
     private Vertx vertx;
     private HttpServer server;
@@ -49,10 +58,20 @@ public class TogetherAudioEmulator implements AutoCloseable {
         fetcher = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false));
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
                         .setMaxFormAttributeSize(1024 * 1024).setHandle100ContinueAutomatically(true))
-                .requestHandler(new BatchHandler(this, fetcher));
+                .requestHandler(routes(new BatchHandler(this, fetcher), new RealtimeHandler(this)));
         await(server.listen());
         fileHost.start(vertx);
         return this;
+    }
+
+    private static Handler<HttpServerRequest> routes(BatchHandler batch, RealtimeHandler realtime) {
+        return request -> {
+            if (request.path().equals(RealtimeHandler.PATH)) {
+                realtime.handle(request);
+            } else {
+                batch.handle(request);
+            }
+        };
     }
 
     public synchronized boolean isRunning() {
@@ -64,7 +83,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return server.actualPort();
     }
 
-    /** The base URL to configure clients with, e.g. {@code http://127.0.0.1:43210/v1}. */
+    /** The base URL to configure clients with, e.g. {@code http://127.0.0.1:43210/v1}; realtime is at ws://.../v1/realtime. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
     }
@@ -109,6 +128,27 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return this;
     }
 
+    public Duration realtimeIdleTimeout() {
+        return realtimeIdleTimeout;
+    }
+
+    /** A realtime session without appends for this long is closed with idle_timeout (default 300 s). */
+    public TogetherAudioEmulator withRealtimeIdleTimeout(Duration timeout) {
+        this.realtimeIdleTimeout = timeout;
+        return this;
+    }
+
+    /** Queues realtime faults; each following WebSocket connection takes one, in order. */
+    public TogetherAudioEmulator enqueue(RealtimeFault... next) {
+        realtimeFaults.addAll(List.of(next));
+        return this;
+    }
+
+    /** Every realtime connection so far, oldest first. */
+    public List<RecordedRealtimeSession> realtimeSessions() {
+        return realtimeSessions.stream().map(RealtimeConnectionLog::snapshot).toList();
+    }
+
     /** Queues faults; each following request takes one, in order. */
     public TogetherAudioEmulator enqueue(Fault... next) {
         faults.addAll(List.of(next));
@@ -138,6 +178,9 @@ public class TogetherAudioEmulator implements AutoCloseable {
     public void reset() {
         requests.clear();
         faults.clear();
+        realtimeSessions.clear();
+        realtimeFaults.clear();
+        realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
         apiKey = DEFAULT_API_KEY;
         maxUploadBytes = 524_288_000L;
         maxUrlBytes = 1_073_741_824L;
@@ -158,6 +201,15 @@ public class TogetherAudioEmulator implements AutoCloseable {
 
     Fault nextFault() {
         return faults.poll();
+    }
+
+    RealtimeFault nextRealtimeFault() {
+        return realtimeFaults.poll();
+    }
+
+    RealtimeConnectionLog recordRealtime(RealtimeConnectionLog log) {
+        realtimeSessions.add(log);
+        return log;
     }
 
     void record(RecordedRequest request) {

@@ -1,0 +1,92 @@
+package io.cameltogether.audio.client.realtime;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+
+/**
+ * The realtime sessions of one configuration, by id: a session opens on first use and closes after
+ * {@code idleTimeout} without audio. Close the client to close every session.
+ */
+public final class RealtimeClient implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final WebSocketClient sockets;
+    private final RealtimeSettings settings;
+    private final RealtimeSessionConfig config;
+    private final RealtimeListener listener;
+    private final Duration idleTimeout;
+    private final Map<String, RealtimeSession> sessions = new ConcurrentHashMap<>();
+    private final long sweeper;
+
+    public RealtimeClient(Vertx vertx, RealtimeSettings settings, RealtimeSessionConfig config, Duration idleTimeout,
+                          RealtimeListener listener) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.config = config;
+        this.idleTimeout = idleTimeout;
+        this.listener = new RealtimeListener() {
+            @Override
+            public void onTranscript(TranscriptEvent event) {
+                listener.onTranscript(event);
+            }
+
+            @Override
+            public void onError(RealtimeException error) {
+                listener.onError(error);
+            }
+
+            @Override
+            public void onClosed(String sessionId) {
+                sessions.remove(sessionId);
+                listener.onClosed(sessionId);
+            }
+        };
+        // base64 of 1000 ms at 24 kHz is 64 KB: room for the largest append frame
+        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxFrameSize(256 * 1024).setMaxMessageSize(1024 * 1024));
+        this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, idleTimeout.toMillis() / 2)), t -> closeIdle());
+    }
+
+    /** The session with this id, opened (lazily, on its first audio) if there is none. */
+    public RealtimeSession session(String id) {
+        return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, vertx, sockets, settings, config, listener));
+    }
+
+    public Collection<RealtimeSession> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    private void closeIdle() {
+        long now = System.nanoTime();
+        for (RealtimeSession session : sessions.values()) {
+            if (now - session.lastActivity() > idleTimeout.toNanos()) {
+                session.close();
+            }
+        }
+    }
+
+    /** Closes every session (each commits what it has and waits for its transcript, within a bound). */
+    @Override
+    public void close() {
+        vertx.cancelTimer(sweeper);
+        CompletableFuture<?>[] closing = sessions.values().stream().map(RealtimeSession::close)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(settings.finalTranscriptQuiet().toMillis() * 4 + 5000,
+                    TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // closing anyway: the sockets go with the client
+        }
+        sessions.clear();
+        sockets.close();
+    }
+}

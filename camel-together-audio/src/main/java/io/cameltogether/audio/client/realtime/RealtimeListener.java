@@ -1,0 +1,14 @@
+package io.cameltogether.audio.client.realtime;
+
+/** Receives what sessions produce. Called on the session's event loop: hand off anything slow. */
+public interface RealtimeListener {
+
+    void onTranscript(TranscriptEvent event);
+
+    /** A turn failed (the session goes on), or the session itself failed ({@link RealtimeException#isFatal()}). */
+    void onError(RealtimeException error);
+
+    /** The session closed, normally or after a fatal error. */
+    default void onClosed(String sessionId) {
+    }
+}

@@ -1,0 +1,42 @@
+package io.cameltogether.audio.client.realtime;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.Json;
+
+/** What a realtime session transcribes with: model and audio format (in the URL), and the session settings. */
+public record RealtimeSessionConfig(String model, RealtimeAudioFormat format, String language, String prompt,
+                                    TurnDetection turnDetection) {
+
+    public RealtimeSessionConfig {
+        if (model == null || model.isBlank()) {
+            throw new AudioValidationException("model is empty: name a realtime model such as openai/whisper-large-v3");
+        }
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(turnDetection, "turnDetection");
+    }
+
+    /** The query: model and format only. The key never goes into the URL. */
+    String query() {
+        return "model=" + URLEncoder.encode(model, StandardCharsets.UTF_8) + "&input_audio_format=" + format.wireName();
+    }
+
+    /** {@code transcription_session.updated}, sent once the session is created (and again after a reconnect). */
+    String sessionUpdate() {
+        ObjectNode event = Json.MAPPER.createObjectNode().put("type", "transcription_session.updated");
+        ObjectNode session = event.putObject("session");
+        turnDetection.writeTo(session);
+        if (language != null && !language.isBlank()) {
+            session.put("language", language);
+        }
+        if (prompt != null && !prompt.isBlank()) {
+            session.put("prompt", prompt);
+        }
+        return event.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package io.cameltogether.audio.client.realtime;
+
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A session's audio that no final transcript covers yet, as ready-to-send append frames with their offsets in the
+ * session's audio. After a reconnect all of it is sent again, so no speech is lost; audio already sent is dropped
+ * from the front once the buffer holds more than its bound, so memory stays bounded.
+ */
+final class ReplayBuffer {
+
+    static final class Chunk {
+        final long offset;
+        final int length;
+        final String frame;
+        final CompletableFuture<Void> written = new CompletableFuture<>();
+        boolean sent;
+
+        Chunk(long offset, int length, String frame) {
+            this.offset = offset;
+            this.length = length;
+            this.frame = frame;
+        }
+
+        long end() {
+            return offset + length;
+        }
+    }
+
+    private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+    private final long maxSentBytes;
+    private long end;
+    private long sentBytes;
+    private long droppedBytes;
+
+    ReplayBuffer(long maxSentBytes) {
+        this.maxSentBytes = maxSentBytes;
+    }
+
+    /** Builds the append frame here, on the caller's thread, so the event loop only writes it. */
+    static String appendFrame(byte[] pcm, int from, int to) {
+        byte[] slice = from == 0 && to == pcm.length ? pcm : java.util.Arrays.copyOfRange(pcm, from, to);
+        return "{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + Base64.getEncoder().encodeToString(slice) + "\"}";
+    }
+
+    Chunk add(int length, String frame) {
+        Chunk chunk = new Chunk(end, length, frame);
+        end += length;
+        chunks.addLast(chunk);
+        return chunk;
+    }
+
+    void markSent(Chunk chunk) {
+        chunk.sent = true;
+        sentBytes += chunk.length;
+        while (sentBytes > maxSentBytes && !chunks.isEmpty() && chunks.peekFirst().sent) {
+            Chunk dropped = chunks.removeFirst();
+            sentBytes -= dropped.length;
+            droppedBytes += dropped.length;
+        }
+    }
+
+    /** Forgets audio a final transcript has covered. */
+    void coverUpTo(long offset) {
+        while (!chunks.isEmpty() && chunks.peekFirst().end() <= offset) {
+            Chunk covered = chunks.removeFirst();
+            if (covered.sent) {
+                sentBytes -= covered.length;
+            }
+        }
+    }
+
+    /** Everything is to be sent again on a new connection. */
+    void markAllUnsent() {
+        chunks.forEach(c -> c.sent = false);
+        sentBytes = 0;
+    }
+
+    Chunk firstUnsent() {
+        for (Chunk c : chunks) {
+            if (!c.sent) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Offset of the oldest audio still held, where a new connection's audio starts. */
+    long start() {
+        return chunks.isEmpty() ? end : chunks.peekFirst().offset;
+    }
+
+    long end() {
+        return end;
+    }
+
+    /** Bytes of sent audio dropped because the buffer was full; a reconnect cannot replay them. */
+    long droppedBytes() {
+        return droppedBytes;
+    }
+
+    Iterator<Chunk> iterator() {
+        return chunks.iterator();
+    }
+
+    boolean isEmpty() {
+        return chunks.isEmpty();
+    }
+
+    void failAll(Throwable error) {
+        chunks.forEach(c -> c.written.completeExceptionally(error));
+        chunks.clear();
+        sentBytes = 0;
+    }
+}

@@ -1,0 +1,55 @@
+package io.cameltogether.audio.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Accumulates what one realtime connection brings, on its event loop; tests read snapshots. */
+final class RealtimeConnectionLog {
+
+    private final String path;
+    private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final List<String> clientEvents = new ArrayList<>();
+    private final List<String> completed = new ArrayList<>();
+    private int appends;
+    private long audioBytes;
+    private double maxAppendMillis;
+    private int binaryFrames;
+    private int closeCode;
+
+    RealtimeConnectionLog(String path, Map<String, String> query, Map<String, String> headers) {
+        this.path = path;
+        this.query = Map.copyOf(query);
+        this.headers = Map.copyOf(headers);
+    }
+
+    synchronized void event(String type) {
+        clientEvents.add(type);
+    }
+
+    synchronized int append(int bytes, double millis) {
+        audioBytes += bytes;
+        maxAppendMillis = Math.max(maxAppendMillis, millis);
+        return ++appends;
+    }
+
+    synchronized void binaryFrame() {
+        binaryFrames++;
+    }
+
+    synchronized void completed(String transcript) {
+        completed.add(transcript);
+    }
+
+    synchronized void closed(int code) {
+        if (closeCode == 0) {
+            closeCode = code;
+        }
+    }
+
+    synchronized RecordedRealtimeSession snapshot() {
+        return new RecordedRealtimeSession(path, query, headers, List.copyOf(clientEvents), appends, audioBytes,
+                maxAppendMillis, binaryFrames, List.copyOf(completed), closeCode);
+    }
+}

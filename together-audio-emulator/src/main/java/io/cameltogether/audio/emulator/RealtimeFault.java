@@ -1,0 +1,67 @@
+package io.cameltogether.audio.emulator;
+
+import java.time.Duration;
+
+/**
+ * A failure the emulator injects into the next realtime connection (each new WebSocket takes one, in order):
+ * refused handshakes, dropped sockets, 4503 closes, failed turns, fatal failures, and a server gone silent.
+ * Enqueue with {@link TogetherAudioEmulator#enqueue(RealtimeFault...)}.
+ */
+public final class RealtimeFault {
+
+    enum Kind { HANDSHAKE, DROP, DROP_AFTER_TIME, CLOSE, TURN_FAILED, FATAL, MUTE }
+
+    final Kind kind;
+    final int afterAppends;
+    final int code;
+    final String errorCode;
+    final Duration after;
+
+    private RealtimeFault(Kind kind, int afterAppends, int code, String errorCode, Duration after) {
+        this.kind = kind;
+        this.afterAppends = afterAppends;
+        this.code = code;
+        this.errorCode = errorCode;
+        this.after = after;
+    }
+
+    /** Refuses the WebSocket handshake with this HTTP status (429, 503, ...). */
+    public static RealtimeFault handshakeStatus(int status) {
+        return new RealtimeFault(Kind.HANDSHAKE, 0, status, null, null);
+    }
+
+    /** Drops the TCP connection, without a close frame, once this many appends have arrived. */
+    public static RealtimeFault dropAfterAppends(int appends) {
+        return new RealtimeFault(Kind.DROP, appends, 0, null, null);
+    }
+
+    /** Drops the TCP connection this long after the session is created. */
+    public static RealtimeFault dropAfter(Duration after) {
+        return new RealtimeFault(Kind.DROP_AFTER_TIME, 0, 0, null, after);
+    }
+
+    /** Closes with this code (e.g. 4503 with reason no_healthy_workers) once this many appends have arrived. */
+    public static RealtimeFault closeAfterAppends(int appends, int closeCode, String reason) {
+        return new RealtimeFault(Kind.CLOSE, appends, closeCode, reason, null);
+    }
+
+    /** The first turn's transcription fails with a per-turn {@code failed} event; the session goes on. */
+    public static RealtimeFault turnFailed(String errorCode) {
+        return new RealtimeFault(Kind.TURN_FAILED, 0, 0, errorCode, null);
+    }
+
+    /** Sends a fatal {@code failed} event (no event_type) and closes, once this many appends have arrived. */
+    public static RealtimeFault fatalAfterAppends(int appends, String errorCode) {
+        return new RealtimeFault(Kind.FATAL, appends, 0, errorCode, null);
+    }
+
+    /** Stops answering anything once this many appends have arrived: a dead connection that stays open. */
+    public static RealtimeFault muteAfterAppends(int appends) {
+        return new RealtimeFault(Kind.MUTE, appends, 0, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "RealtimeFault[" + kind + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package io.cameltogether.audio.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/** The handshake of /v1/realtime: Bearer auth and scripted refusals, then the WebSocket session. */
+final class RealtimeHandler {
+
+    static final String PATH = "/v1/realtime";
+
+    private final TogetherAudioEmulator emulator;
+
+    RealtimeHandler(TogetherAudioEmulator emulator) {
+        this.emulator = emulator;
+    }
+
+    void handle(HttpServerRequest request) {
+        RealtimeFault fault = emulator.nextRealtimeFault();
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            refuse(request, new ApiError(401, "invalid_request_error", "missing_api_key", null,
+                    "No API key provided: send 'Authorization: Bearer <key>'"));
+            return;
+        }
+        if (!authorization.substring(7).equals(emulator.apiKey())) {
+            refuse(request, new ApiError(401, "invalid_request_error", "invalid_api_key", null, "Invalid API key provided"));
+            return;
+        }
+        if (fault != null && fault.kind == RealtimeFault.Kind.HANDSHAKE) {
+            refuse(request, new ApiError(fault.code, fault.code == 429 ? "rate_limit_error" : "server_error",
+                    fault.code == 429 ? "rate_limit_exceeded" : "no_healthy_upstream", null,
+                    "Emulated handshake refusal " + fault.code));
+            return;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        request.params().forEach(p -> query.put(p.getKey(), p.getValue()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        RealtimeConnectionLog log = emulator.recordRealtime(new RealtimeConnectionLog(request.path(), query, headers));
+        request.toWebSocket().onSuccess(ws -> new EmulatedRealtimeSession(emulator, request, ws, query, fault, log).start());
+    }
+
+    private static void refuse(HttpServerRequest request, ApiError error) {
+        request.response().setStatusCode(error.status).putHeader("Content-Type", "application/json").end(error.body());
+    }
+}
