@@ -36,10 +36,24 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "chunkdurationms":
+        case "chunkDurationMs": getOrCreateConfiguration(target).setChunkDurationMs(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.cameltogether.audio.TogetherAudioConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "diarize": getOrCreateConfiguration(target).setDiarize(property(camelContext, boolean.class, value)); return true;
+        case "finaltranscriptquiet":
+        case "finalTranscriptQuiet": getOrCreateConfiguration(target).setFinalTranscriptQuiet(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "finaltranscripttimeout":
+        case "finalTranscriptTimeout": getOrCreateConfiguration(target).setFinalTranscriptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "includedeltas":
+        case "includeDeltas": getOrCreateConfiguration(target).setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
+        case "inputaudioformat":
+        case "inputAudioFormat": getOrCreateConfiguration(target).setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
+        case "keepaliveinterval":
+        case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "language": getOrCreateConfiguration(target).setLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -49,25 +63,58 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxspeakers":
         case "maxSpeakers": getOrCreateConfiguration(target).setMaxSpeakers(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxspeechdurations":
+        case "maxSpeechDurationS": getOrCreateConfiguration(target).setMaxSpeechDurationS(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxuploadsize":
         case "maxUploadSize": getOrCreateConfiguration(target).setMaxUploadSize(property(camelContext, long.class, value)); return true;
+        case "minsilencedurationms":
+        case "minSilenceDurationMs": getOrCreateConfiguration(target).setMinSilenceDurationMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "minspeakers":
         case "minSpeakers": getOrCreateConfiguration(target).setMinSpeakers(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minspeechdurationms":
+        case "minSpeechDurationMs": getOrCreateConfiguration(target).setMinSpeechDurationMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
+        case "pace": getOrCreateConfiguration(target).setPace(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconnectattempts":
+        case "reconnectAttempts": getOrCreateConfiguration(target).setReconnectAttempts(property(camelContext, int.class, value)); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reconnectmaxtime":
+        case "reconnectMaxTime": getOrCreateConfiguration(target).setReconnectMaxTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replaybufferduration":
+        case "replayBufferDuration": getOrCreateConfiguration(target).setReplayBufferDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responseformat":
         case "responseFormat": getOrCreateConfiguration(target).setResponseFormat(property(camelContext, io.cameltogether.audio.client.request.ResponseFormat.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "serversilencetimeout":
+        case "serverSilenceTimeout": getOrCreateConfiguration(target).setServerSilenceTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessioncreatedtimeout":
+        case "sessionCreatedTimeout": getOrCreateConfiguration(target).setSessionCreatedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessionidletimeout":
+        case "sessionIdleTimeout": getOrCreateConfiguration(target).setSessionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "speechpadms":
+        case "speechPadMs": getOrCreateConfiguration(target).setSpeechPadMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "timestampgranularities":
         case "timestampGranularities": getOrCreateConfiguration(target).setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
+        case "turndetection":
+        case "turnDetection": getOrCreateConfiguration(target).setTurnDetection(property(camelContext, java.lang.String.class, value)); return true;
+        case "vadthreshold":
+        case "vadThreshold": getOrCreateConfiguration(target).setVadThreshold(property(camelContext, java.lang.Double.class, value)); return true;
+        case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"vertx"};
     }
 
     @Override
@@ -79,10 +126,24 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "chunkdurationms":
+        case "chunkDurationMs": return int.class;
         case "configuration": return io.cameltogether.audio.TogetherAudioConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "diarize": return boolean.class;
+        case "finaltranscriptquiet":
+        case "finalTranscriptQuiet": return long.class;
+        case "finaltranscripttimeout":
+        case "finalTranscriptTimeout": return long.class;
+        case "includedeltas":
+        case "includeDeltas": return boolean.class;
+        case "inputaudioformat":
+        case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
+        case "keepaliveinterval":
+        case "keepAliveInterval": return long.class;
         case "language": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -92,23 +153,51 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxRetries": return int.class;
         case "maxspeakers":
         case "maxSpeakers": return java.lang.Integer.class;
+        case "maxspeechdurations":
+        case "maxSpeechDurationS": return java.lang.Double.class;
         case "maxuploadsize":
         case "maxUploadSize": return long.class;
+        case "minsilencedurationms":
+        case "minSilenceDurationMs": return java.lang.Integer.class;
         case "minspeakers":
         case "minSpeakers": return java.lang.Integer.class;
+        case "minspeechdurationms":
+        case "minSpeechDurationMs": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
+        case "pace": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "reconnectattempts":
+        case "reconnectAttempts": return int.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
+        case "reconnectmaxtime":
+        case "reconnectMaxTime": return long.class;
+        case "replaybufferduration":
+        case "replayBufferDuration": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responseformat":
         case "responseFormat": return io.cameltogether.audio.client.request.ResponseFormat.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "serversilencetimeout":
+        case "serverSilenceTimeout": return long.class;
+        case "sessioncreatedtimeout":
+        case "sessionCreatedTimeout": return long.class;
+        case "sessionidletimeout":
+        case "sessionIdleTimeout": return long.class;
+        case "speechpadms":
+        case "speechPadMs": return java.lang.Integer.class;
         case "temperature": return java.lang.Double.class;
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
+        case "turndetection":
+        case "turnDetection": return java.lang.String.class;
+        case "vadthreshold":
+        case "vadThreshold": return java.lang.Double.class;
+        case "vertx": return io.vertx.core.Vertx.class;
         default: return null;
         }
     }
@@ -123,10 +212,24 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "chunkdurationms":
+        case "chunkDurationMs": return getOrCreateConfiguration(target).getChunkDurationMs();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "diarize": return getOrCreateConfiguration(target).isDiarize();
+        case "finaltranscriptquiet":
+        case "finalTranscriptQuiet": return getOrCreateConfiguration(target).getFinalTranscriptQuiet();
+        case "finaltranscripttimeout":
+        case "finalTranscriptTimeout": return getOrCreateConfiguration(target).getFinalTranscriptTimeout();
+        case "includedeltas":
+        case "includeDeltas": return getOrCreateConfiguration(target).isIncludeDeltas();
+        case "inputaudioformat":
+        case "inputAudioFormat": return getOrCreateConfiguration(target).getInputAudioFormat();
+        case "keepaliveinterval":
+        case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "language": return getOrCreateConfiguration(target).getLanguage();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -136,23 +239,51 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxspeakers":
         case "maxSpeakers": return getOrCreateConfiguration(target).getMaxSpeakers();
+        case "maxspeechdurations":
+        case "maxSpeechDurationS": return getOrCreateConfiguration(target).getMaxSpeechDurationS();
         case "maxuploadsize":
         case "maxUploadSize": return getOrCreateConfiguration(target).getMaxUploadSize();
+        case "minsilencedurationms":
+        case "minSilenceDurationMs": return getOrCreateConfiguration(target).getMinSilenceDurationMs();
         case "minspeakers":
         case "minSpeakers": return getOrCreateConfiguration(target).getMinSpeakers();
+        case "minspeechdurationms":
+        case "minSpeechDurationMs": return getOrCreateConfiguration(target).getMinSpeechDurationMs();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
+        case "pace": return getOrCreateConfiguration(target).getPace();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "reconnectattempts":
+        case "reconnectAttempts": return getOrCreateConfiguration(target).getReconnectAttempts();
+        case "reconnectdelay":
+        case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
+        case "reconnectmaxtime":
+        case "reconnectMaxTime": return getOrCreateConfiguration(target).getReconnectMaxTime();
+        case "replaybufferduration":
+        case "replayBufferDuration": return getOrCreateConfiguration(target).getReplayBufferDuration();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "responseformat":
         case "responseFormat": return getOrCreateConfiguration(target).getResponseFormat();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "serversilencetimeout":
+        case "serverSilenceTimeout": return getOrCreateConfiguration(target).getServerSilenceTimeout();
+        case "sessioncreatedtimeout":
+        case "sessionCreatedTimeout": return getOrCreateConfiguration(target).getSessionCreatedTimeout();
+        case "sessionidletimeout":
+        case "sessionIdleTimeout": return getOrCreateConfiguration(target).getSessionIdleTimeout();
+        case "speechpadms":
+        case "speechPadMs": return getOrCreateConfiguration(target).getSpeechPadMs();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
         case "timestampgranularities":
         case "timestampGranularities": return getOrCreateConfiguration(target).getTimestampGranularities();
+        case "turndetection":
+        case "turnDetection": return getOrCreateConfiguration(target).getTurnDetection();
+        case "vadthreshold":
+        case "vadThreshold": return getOrCreateConfiguration(target).getVadThreshold();
+        case "vertx": return target.getVertx();
         default: return null;
         }
     }

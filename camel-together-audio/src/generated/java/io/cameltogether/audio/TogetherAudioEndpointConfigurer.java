@@ -27,9 +27,27 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "chunkdurationms":
+        case "chunkDurationMs": target.getConfiguration().setChunkDurationMs(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "diarize": target.getConfiguration().setDiarize(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "finaltranscriptquiet":
+        case "finalTranscriptQuiet": target.getConfiguration().setFinalTranscriptQuiet(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "finaltranscripttimeout":
+        case "finalTranscriptTimeout": target.getConfiguration().setFinalTranscriptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "includedeltas":
+        case "includeDeltas": target.getConfiguration().setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
+        case "inputaudioformat":
+        case "inputAudioFormat": target.getConfiguration().setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
+        case "keepaliveinterval":
+        case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "language": target.getConfiguration().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -39,23 +57,50 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxspeakers":
         case "maxSpeakers": target.getConfiguration().setMaxSpeakers(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxspeechdurations":
+        case "maxSpeechDurationS": target.getConfiguration().setMaxSpeechDurationS(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxuploadsize":
         case "maxUploadSize": target.getConfiguration().setMaxUploadSize(property(camelContext, long.class, value)); return true;
+        case "minsilencedurationms":
+        case "minSilenceDurationMs": target.getConfiguration().setMinSilenceDurationMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "minspeakers":
         case "minSpeakers": target.getConfiguration().setMinSpeakers(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "minspeechdurationms":
+        case "minSpeechDurationMs": target.getConfiguration().setMinSpeechDurationMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
+        case "pace": target.getConfiguration().setPace(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconnectattempts":
+        case "reconnectAttempts": target.getConfiguration().setReconnectAttempts(property(camelContext, int.class, value)); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reconnectmaxtime":
+        case "reconnectMaxTime": target.getConfiguration().setReconnectMaxTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "replaybufferduration":
+        case "replayBufferDuration": target.getConfiguration().setReplayBufferDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responseformat":
         case "responseFormat": target.getConfiguration().setResponseFormat(property(camelContext, io.cameltogether.audio.client.request.ResponseFormat.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "serversilencetimeout":
+        case "serverSilenceTimeout": target.getConfiguration().setServerSilenceTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessioncreatedtimeout":
+        case "sessionCreatedTimeout": target.getConfiguration().setSessionCreatedTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessionidletimeout":
+        case "sessionIdleTimeout": target.getConfiguration().setSessionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "speechpadms":
+        case "speechPadMs": target.getConfiguration().setSpeechPadMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "timestampgranularities":
         case "timestampGranularities": target.getConfiguration().setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
+        case "turndetection":
+        case "turnDetection": target.getConfiguration().setTurnDetection(property(camelContext, java.lang.String.class, value)); return true;
+        case "vadthreshold":
+        case "vadThreshold": target.getConfiguration().setVadThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
         }
     }
@@ -67,9 +112,27 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "chunkdurationms":
+        case "chunkDurationMs": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "diarize": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "finaltranscriptquiet":
+        case "finalTranscriptQuiet": return long.class;
+        case "finaltranscripttimeout":
+        case "finalTranscriptTimeout": return long.class;
+        case "includedeltas":
+        case "includeDeltas": return boolean.class;
+        case "inputaudioformat":
+        case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
+        case "keepaliveinterval":
+        case "keepAliveInterval": return long.class;
         case "language": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -79,23 +142,50 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxRetries": return int.class;
         case "maxspeakers":
         case "maxSpeakers": return java.lang.Integer.class;
+        case "maxspeechdurations":
+        case "maxSpeechDurationS": return java.lang.Double.class;
         case "maxuploadsize":
         case "maxUploadSize": return long.class;
+        case "minsilencedurationms":
+        case "minSilenceDurationMs": return java.lang.Integer.class;
         case "minspeakers":
         case "minSpeakers": return java.lang.Integer.class;
+        case "minspeechdurationms":
+        case "minSpeechDurationMs": return java.lang.Integer.class;
         case "model": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
+        case "pace": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "reconnectattempts":
+        case "reconnectAttempts": return int.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
+        case "reconnectmaxtime":
+        case "reconnectMaxTime": return long.class;
+        case "replaybufferduration":
+        case "replayBufferDuration": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responseformat":
         case "responseFormat": return io.cameltogether.audio.client.request.ResponseFormat.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "serversilencetimeout":
+        case "serverSilenceTimeout": return long.class;
+        case "sessioncreatedtimeout":
+        case "sessionCreatedTimeout": return long.class;
+        case "sessionidletimeout":
+        case "sessionIdleTimeout": return long.class;
+        case "speechpadms":
+        case "speechPadMs": return java.lang.Integer.class;
         case "temperature": return java.lang.Double.class;
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
+        case "turndetection":
+        case "turnDetection": return java.lang.String.class;
+        case "vadthreshold":
+        case "vadThreshold": return java.lang.Double.class;
         default: return null;
         }
     }
@@ -108,9 +198,27 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "chunkdurationms":
+        case "chunkDurationMs": return target.getConfiguration().getChunkDurationMs();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "diarize": return target.getConfiguration().isDiarize();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "finaltranscriptquiet":
+        case "finalTranscriptQuiet": return target.getConfiguration().getFinalTranscriptQuiet();
+        case "finaltranscripttimeout":
+        case "finalTranscriptTimeout": return target.getConfiguration().getFinalTranscriptTimeout();
+        case "includedeltas":
+        case "includeDeltas": return target.getConfiguration().isIncludeDeltas();
+        case "inputaudioformat":
+        case "inputAudioFormat": return target.getConfiguration().getInputAudioFormat();
+        case "keepaliveinterval":
+        case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "language": return target.getConfiguration().getLanguage();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -120,23 +228,50 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxspeakers":
         case "maxSpeakers": return target.getConfiguration().getMaxSpeakers();
+        case "maxspeechdurations":
+        case "maxSpeechDurationS": return target.getConfiguration().getMaxSpeechDurationS();
         case "maxuploadsize":
         case "maxUploadSize": return target.getConfiguration().getMaxUploadSize();
+        case "minsilencedurationms":
+        case "minSilenceDurationMs": return target.getConfiguration().getMinSilenceDurationMs();
         case "minspeakers":
         case "minSpeakers": return target.getConfiguration().getMinSpeakers();
+        case "minspeechdurationms":
+        case "minSpeechDurationMs": return target.getConfiguration().getMinSpeechDurationMs();
         case "model": return target.getConfiguration().getModel();
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
+        case "pace": return target.getConfiguration().getPace();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "reconnectattempts":
+        case "reconnectAttempts": return target.getConfiguration().getReconnectAttempts();
+        case "reconnectdelay":
+        case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
+        case "reconnectmaxtime":
+        case "reconnectMaxTime": return target.getConfiguration().getReconnectMaxTime();
+        case "replaybufferduration":
+        case "replayBufferDuration": return target.getConfiguration().getReplayBufferDuration();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "responseformat":
         case "responseFormat": return target.getConfiguration().getResponseFormat();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "serversilencetimeout":
+        case "serverSilenceTimeout": return target.getConfiguration().getServerSilenceTimeout();
+        case "sessioncreatedtimeout":
+        case "sessionCreatedTimeout": return target.getConfiguration().getSessionCreatedTimeout();
+        case "sessionidletimeout":
+        case "sessionIdleTimeout": return target.getConfiguration().getSessionIdleTimeout();
+        case "speechpadms":
+        case "speechPadMs": return target.getConfiguration().getSpeechPadMs();
         case "temperature": return target.getConfiguration().getTemperature();
         case "timestampgranularities":
         case "timestampGranularities": return target.getConfiguration().getTimestampGranularities();
+        case "turndetection":
+        case "turnDetection": return target.getConfiguration().getTurnDetection();
+        case "vadthreshold":
+        case "vadThreshold": return target.getConfiguration().getVadThreshold();
         default: return null;
         }
     }

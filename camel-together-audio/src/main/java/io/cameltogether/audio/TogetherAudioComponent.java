@@ -1,6 +1,9 @@
 package io.cameltogether.audio;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -13,6 +16,9 @@ public class TogetherAudioComponent extends DefaultComponent {
 
     @Metadata
     private TogetherAudioConfiguration configuration = new TogetherAudioConfiguration();
+    @Metadata(label = "advanced", autowired = true)
+    private Vertx vertx;
+    private boolean ownsVertx;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -22,15 +28,41 @@ public class TogetherAudioComponent extends DefaultComponent {
             throw new IllegalArgumentException("unknown operation '" + remaining + "' in " + uri
                     + ": use together-audio:transcribe, together-audio:translate or together-audio:realtime");
         }
-        if (operation == TogetherAudioOperation.realtime) {
-            throw new UnsupportedOperationException("together-audio:realtime is not available in this version: live "
-                    + "WebSocket transcription is still being built. Use together-audio:transcribe or "
-                    + "together-audio:translate");
-        }
         TogetherAudioEndpoint endpoint = new TogetherAudioEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         endpoint.validateOptions();
         return endpoint;
+    }
+
+    /** The Vert.x instance realtime sessions run on: the one given, or one of the component's own, made on first use. */
+    public synchronized Vertx getOrCreateVertx() {
+        if (vertx == null) {
+            vertx = Vertx.vertx();
+            ownsVertx = true;
+        }
+        return vertx;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (ownsVertx && vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            vertx = null;
+            ownsVertx = false;
+        }
+        super.doStop();
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    /**
+     * The Vert.x instance for realtime WebSocket sessions, e.g. the application's own. If none is set or found in
+     * the registry, the component makes one when the first realtime endpoint starts, and closes it when it stops.
+     */
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
     }
 
     public TogetherAudioConfiguration getConfiguration() {

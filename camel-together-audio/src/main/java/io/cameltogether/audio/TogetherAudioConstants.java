@@ -38,11 +38,32 @@ public final class TogetherAudioConstants {
             + "format.", javaType = "String")
     public static final String CONTENT_TYPE = "CamelTogetherAudioContentType";
 
+    @Metadata(description = "Realtime session this message belongs to, so one route can carry many concurrent calls. "
+            + "Defaults to one session per endpoint. Set by the consumer on each transcript.", javaType = "String")
+    public static final String SESSION_ID = "CamelTogetherAudioSessionId";
+    @Metadata(label = "producer", description = "What the realtime producer does with the session: `append` the body's "
+            + "audio (default), `commit` the turn, `clear` the buffered audio, or `close` the session.",
+              javaType = "String", enums = "append,commit,clear,close")
+    public static final String REALTIME_ACTION = "CamelTogetherAudioRealtimeAction";
+    @Metadata(label = "consumer", description = "The server's id of the transcribed item (speech turn), when it "
+            + "sends one.", javaType = "String")
+    public static final String ITEM_ID = "CamelTogetherAudioItemId";
+    @Metadata(label = "consumer", description = "Start of the transcribed turn, in seconds from the session's first "
+            + "audio (continuous across reconnects).", javaType = "Double")
+    public static final String START = "CamelTogetherAudioStart";
+    @Metadata(label = "consumer", description = "Whether the transcript is final. With includeDeltas, partial "
+            + "transcripts (false) arrive too; each partial replaces the previous partial of the same turn, and the "
+            + "final one replaces them all.", javaType = "Boolean")
+    public static final String FINAL = "CamelTogetherAudioFinal";
+    @Metadata(label = "consumer", description = "The server event behind the transcript, e.g. "
+            + "`conversation.item.input_audio_transcription.completed`.", javaType = "String")
+    public static final String EVENT_TYPE = "CamelTogetherAudioEventType";
+
     @Metadata(label = "producer", description = "Language the API reports: detected for transcribe, target for "
             + "translate (verbose_json only).", javaType = "String")
     public static final String DETECTED_LANGUAGE = "CamelTogetherAudioDetectedLanguage";
-    @Metadata(label = "producer", description = "Duration of the audio in seconds (verbose_json only).",
-              javaType = "Double")
+    @Metadata(description = "Duration of the audio in seconds: of the file (transcribe/translate, verbose_json "
+            + "only) or of the transcribed turn (realtime consumer).", javaType = "Double")
     public static final String DURATION = "CamelTogetherAudioDuration";
     @Metadata(label = "producer", description = "Task the API reports: `transcribe` or `translate`, when it sends "
             + "one.", javaType = "String")

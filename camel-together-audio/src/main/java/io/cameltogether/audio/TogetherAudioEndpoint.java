@@ -18,17 +18,22 @@ import org.apache.camel.support.DefaultEndpoint;
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.ClientSettings;
 import io.cameltogether.audio.client.TogetherAudioClient;
+import io.cameltogether.audio.client.realtime.RealtimeClient;
 import io.cameltogether.audio.client.request.BatchTask;
-import io.cameltogether.audio.producer.BatchOptionsMapper;
-import io.cameltogether.audio.producer.TranscribeProducer;
-import io.cameltogether.audio.producer.TranslateProducer;
+import io.cameltogether.audio.batch.BatchOptionsMapper;
+import io.cameltogether.audio.batch.TranscribeProducer;
+import io.cameltogether.audio.batch.TranslateProducer;
+import io.cameltogether.audio.realtime.RealtimeConsumer;
+import io.cameltogether.audio.realtime.RealtimeDispatcher;
+import io.cameltogether.audio.realtime.RealtimeOptionsMapper;
+import io.cameltogether.audio.realtime.RealtimeProducer;
 
 /**
  * Transcribe and translate speech with Together AI: Whisper, Parakeet and other speech-to-text models, with
- * diarization, word timestamps and subtitles.
+ * diarization, word timestamps and subtitles, in batch or live over a WebSocket.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "together-audio", title = "Together Audio",
-             syntax = "together-audio:operation", producerOnly = true, category = { Category.AI },
+             syntax = "together-audio:operation", category = { Category.AI },
              headersClass = TogetherAudioConstants.class)
 public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
@@ -40,6 +45,8 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     private ScheduledExecutorService executor;
     private TogetherAudioClient client;
+    private RealtimeClient realtimeClient;
+    private final RealtimeDispatcher realtimeDispatcher = new RealtimeDispatcher();
 
     public TogetherAudioEndpoint(String uri, TogetherAudioComponent component, TogetherAudioOperation operation,
                                  TogetherAudioConfiguration configuration) {
@@ -53,19 +60,29 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
         return switch (operation) {
             case transcribe -> new TranscribeProducer(this);
             case translate -> new TranslateProducer(this);
-            case realtime -> throw new UnsupportedOperationException("realtime is not available in this version");
+            case realtime -> new RealtimeProducer(this);
         };
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("together-audio:" + operation + " only sends: use it in to(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != TogetherAudioOperation.realtime) {
+            throw new UnsupportedOperationException("together-audio:" + operation + " only sends: use it in to(...); "
+                    + "from(...) works with together-audio:realtime");
+        }
+        RealtimeConsumer consumer = new RealtimeConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** Fails endpoint creation on option values the API would reject for every message. */
     void validateOptions() {
-        BatchTask task = operation == TogetherAudioOperation.translate ? BatchTask.TRANSLATE : BatchTask.TRANSCRIBE;
-        BatchOptionsMapper.fromConfiguration(configuration).resolve(task, configuration.getOutputFormat());
+        if (operation == TogetherAudioOperation.realtime) {
+            RealtimeOptionsMapper.validate(configuration);
+        } else {
+            BatchTask task = operation == TogetherAudioOperation.translate ? BatchTask.TRANSLATE : BatchTask.TRANSCRIBE;
+            BatchOptionsMapper.fromConfiguration(configuration).resolve(task, configuration.getOutputFormat());
+        }
         if (configuration.getMaxUploadSize() < 1 || configuration.getMaxConcurrentRequests() < 1
                 || configuration.getMaxRetries() < 0) {
             throw new IllegalArgumentException("maxUploadSize and maxConcurrentRequests must be at least 1, "
@@ -77,7 +94,14 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), resolveApiKey(),
+        ApiKey apiKey = resolveApiKey();
+        if (operation == TogetherAudioOperation.realtime) {
+            realtimeClient = new RealtimeClient(((TogetherAudioComponent) getComponent()).getOrCreateVertx(),
+                    RealtimeOptionsMapper.settings(configuration, apiKey), RealtimeOptionsMapper.sessionConfig(configuration),
+                    Duration.ofMillis(configuration.getSessionIdleTimeout()), realtimeDispatcher);
+            return;
+        }
+        ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), apiKey,
                 Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),
                 configuration.getMaxConcurrentRequests(), configuration.getMaxUploadSize(),
@@ -102,6 +126,10 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     @Override
     protected void doStop() throws Exception {
+        if (realtimeClient != null) {
+            realtimeClient.close();
+            realtimeClient = null;
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -115,6 +143,14 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     public TogetherAudioClient getClient() {
         return client;
+    }
+
+    public RealtimeClient getRealtimeClient() {
+        return realtimeClient;
+    }
+
+    public RealtimeDispatcher getRealtimeDispatcher() {
+        return realtimeDispatcher;
     }
 
     public TogetherAudioOperation getOperation() {

@@ -173,7 +173,19 @@ class ValidationTest extends EmulatorTestSupport {
         assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("together-audio:transcribe?timestampGranularities=sentence"));
         assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("together-audio:summarize"));
-        assertTrue(creationFailure("together-audio:realtime").contains("not available in this version"));
+        assertTrue(creationFailure("together-audio:realtime?turnDetection=semantic").contains("use server_vad or none"));
+        assertTrue(creationFailure("together-audio:realtime?pace=slow").contains("use realtime or fast"));
+        assertTrue(creationFailure("together-audio:realtime?chunkDurationMs=5000").contains("at most 1000 ms"));
+        assertTrue(creationFailure("together-audio:realtime?vadThreshold=2").contains("outside the accepted range"));
+        assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("together-audio:realtime?inputAudioFormat=pcm_s16le_44100"));
+        Exception consumer = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("together-audio:transcribe").to("mock:never");
+            }
+        }));
+        assertTrue(String.valueOf(consumer.getCause()).contains("works with together-audio:realtime"), consumer.toString());
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class RealtimeSession {
     private final ReplayBuffer buffer;
     private final int bytesPerSecond;
     private final List<List<TranscriptEvent>> collectors = new ArrayList<>();
+    private final List<FinalWait> finalWaits = new ArrayList<>();
 
     private State state = State.IDLE;
     private WebSocket socket;
@@ -146,18 +147,24 @@ public final class RealtimeSession {
     }
 
     /**
-     * Commits, then completes with the final transcripts emitted from now on once the server has been quiet for
-     * {@code finalTranscriptQuiet}: the transcripts of everything appended so far.
+     * Commits, then completes with the collected final transcripts once the server has proved it has processed
+     * everything appended (it answers an echo sent after the commit) and has then been quiet for
+     * {@code finalTranscriptQuiet}. A server that never answers is treated as dead: the session reconnects,
+     * replays, and asks again.
      */
     public CompletableFuture<List<TranscriptEvent>> commitAndAwaitFinal(List<TranscriptEvent> collected) {
         CompletableFuture<List<TranscriptEvent>> result = new CompletableFuture<>();
-        commit().whenComplete((v, e) -> {
-            if (e != null) {
-                context.runOnContext(x -> collectors.remove(collected));
-                result.completeExceptionally(e);
+        lastActivity = System.nanoTime();
+        context.runOnContext(v -> {
+            if (rejectIfEnded(result)) {
+                collectors.remove(collected);
                 return;
             }
-            context.runOnContext(x -> awaitQuiet(collected, result, System.nanoTime()));
+            FinalWait wait = new FinalWait(collected, result);
+            finalWaits.add(wait);
+            ensureConnected();
+            askForFinal(wait);
+            awaitFinal(wait);
         });
         return result;
     }
@@ -169,19 +176,48 @@ public final class RealtimeSession {
         return collected;
     }
 
-    private void awaitQuiet(List<TranscriptEvent> collected, CompletableFuture<List<TranscriptEvent>> result,
-                            long since) {
+    /** Commit, then an echo whose answer shows the server has handled everything before it. */
+    private void askForFinal(FinalWait wait) {
+        wait.echoId = null;
+        wait.answeredAt = 0;
+        if (state != State.READY || buffer.firstUnsent() != null) {
+            return; // asked again once connected and replayed
+        }
+        wait.echoId = id + "-final-" + System.nanoTime();
+        socket.writeTextMessage("{\"type\":\"input_audio_buffer.commit\"}");
+        socket.writeTextMessage("{\"type\":\"echo\",\"echo_id\":\"" + wait.echoId + "\"}");
+    }
+
+    private void awaitFinal(FinalWait wait) {
+        if (state == State.FAILED || state == State.CLOSED) {
+            finalWaits.remove(wait);
+            collectors.remove(wait.collected);
+            wait.result.completeExceptionally(failure != null ? failure
+                    : new RealtimeException(id, "the session is closed", null, null, 0, true, null));
+            return;
+        }
+        if (state == State.READY && wait.echoId == null) {
+            askForFinal(wait);
+        }
         long quiet = settings.finalTranscriptQuiet().toNanos();
-        long lastSign = Math.max(since, lastServerEventAt);
-        if (state == State.FAILED) {
-            collectors.remove(collected);
-            result.completeExceptionally(failure);
-        } else if (state == State.READY && System.nanoTime() - lastSign >= quiet && buffer.firstUnsent() == null) {
-            collectors.remove(collected);
-            result.complete(List.copyOf(collected));
+        if (wait.answeredAt > 0 && System.nanoTime() - Math.max(wait.answeredAt, lastServerEventAt) >= quiet) {
+            finalWaits.remove(wait);
+            collectors.remove(wait.collected);
+            wait.result.complete(List.copyOf(wait.collected));
         } else {
-            vertx.setTimer(Math.max(1, settings.finalTranscriptQuiet().toMillis() / 4),
-                    t -> awaitQuiet(collected, result, since));
+            vertx.setTimer(Math.max(1, settings.finalTranscriptQuiet().toMillis() / 4), t -> awaitFinal(wait));
+        }
+    }
+
+    private static final class FinalWait {
+        final List<TranscriptEvent> collected;
+        final CompletableFuture<List<TranscriptEvent>> result;
+        String echoId;
+        long answeredAt;
+
+        FinalWait(List<TranscriptEvent> collected, CompletableFuture<List<TranscriptEvent>> result) {
+            this.collected = collected;
+            this.result = result;
         }
     }
 
@@ -200,7 +236,9 @@ public final class RealtimeSession {
             }
             List<TranscriptEvent> last = new ArrayList<>();
             collectors.add(last);
-            commitAndAwaitFinal(last).whenComplete((events, e) -> context.runOnContext(x -> finishClose()));
+            commitAndAwaitFinal(last).orTimeout(settings.finalTranscriptQuiet().toMillis() * 4 + 10_000,
+                    java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .whenComplete((events, e) -> context.runOnContext(x -> finishClose()));
         });
         return done;
     }
@@ -326,6 +364,7 @@ public final class RealtimeSession {
             case TRANSCRIPTION + "completed" -> emit(event, true);
             case TRANSCRIPTION + "failed" -> failedEvent(event);
             case "error" -> errorEvent(event);
+            case "echo.response" -> echoAnswered(event.path("echo_id").asText());
             default -> LOG.trace("realtime session '{}': {}", id, type);
         }
     }
@@ -339,6 +378,7 @@ public final class RealtimeSession {
         state = State.READY;
         buffer.markAllUnsent();
         connectionBase = buffer.start();
+        finalWaits.forEach(w -> w.echoId = null); // asked again on this connection once the replay is out
         if (failedAttempts > 0) {
             LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
                     (buffer.end() - connectionBase) * 1000 / bytesPerSecond);
@@ -396,6 +436,11 @@ public final class RealtimeSession {
             collectors.forEach(c -> c.add(transcript));
         }
         listener.onTranscript(transcript);
+    }
+
+    private void echoAnswered(String echoId) {
+        long now = System.nanoTime();
+        finalWaits.stream().filter(w -> echoId.equals(w.echoId)).forEach(w -> w.answeredAt = now);
     }
 
     private void failedEvent(JsonNode event) {
@@ -529,15 +574,18 @@ public final class RealtimeSession {
         }
     }
 
-    /** Every second: probe a silent server while audio flows, and keep an idle session from timing out. */
+    /**
+     * Every second: probe a server that is silent while audio flows or a final transcript is awaited, and keep an
+     * idle session from timing out.
+     */
     private void watch() {
         if (state != State.READY) {
             return;
         }
         long now = System.nanoTime();
         long silence = settings.serverSilenceTimeout().toNanos();
-        boolean audioFlowing = now - lastAppendAt < silence;
-        if (audioFlowing && now - lastServerEventAt > silence / 2) {
+        boolean expectingAnswers = now - lastAppendAt < silence || !finalWaits.isEmpty();
+        if (expectingAnswers && now - lastServerEventAt > silence / 2) {
             if (echoSentAt == 0) {
                 echoSentAt = now;
                 socket.writeTextMessage("{\"type\":\"echo\",\"echo_id\":\"" + id + "-" + now + "\"}");

@@ -1,8 +1,6 @@
 package io.cameltogether.audio.client.realtime;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.cameltogether.audio.TestAudio;
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
@@ -30,18 +29,6 @@ class RealtimeSessionTest {
 
     @RegisterExtension
     static final TogetherAudioEmulatorExtension EMULATOR = new TogetherAudioEmulatorExtension();
-
-    /** Three sentences with pauses: 16 kHz mono PCM made from the test fixture. */
-    static byte[] speechWithPauses() throws Exception {
-        byte[] wav = Files.readAllBytes(Path.of("src/test/resources/audio/speech.wav"));
-        byte[] pcm = Arrays.copyOfRange(wav, 78, wav.length);
-        byte[] pause = new byte[32_000]; // 1 s
-        byte[] out = new byte[3 * (pcm.length + pause.length)];
-        for (int i = 0; i < 3; i++) {
-            System.arraycopy(pcm, 0, out, i * (pcm.length + pause.length), pcm.length);
-        }
-        return out;
-    }
 
     private Vertx vertx;
     private final List<TranscriptEvent> finals = new CopyOnWriteArrayList<>();
@@ -92,7 +79,7 @@ class RealtimeSessionTest {
 
     @Test
     void eachSpeechTurnBecomesOneFinalTranscriptTimedInTheAudio() throws Exception {
-        List<TranscriptEvent> result = stream(speechWithPauses());
+        List<TranscriptEvent> result = stream(TestAudio.threeTurnsPcm());
 
         assertEquals(3, result.size(), result.toString());
         assertTrue(result.get(0).text().startsWith("(emulated)"));
@@ -108,12 +95,12 @@ class RealtimeSessionTest {
 
     @Test
     void droppedConnectionLosesNoSpeechAndDuplicatesNothing() throws Exception {
-        List<TranscriptEvent> clean = stream(speechWithPauses());
+        List<TranscriptEvent> clean = stream(TestAudio.threeTurnsPcm());
         EMULATOR.reset();
         finals.clear();
         EMULATOR.enqueue(RealtimeFault.dropAfterAppends(90)); // mid second sentence
 
-        List<TranscriptEvent> recovered = stream(speechWithPauses());
+        List<TranscriptEvent> recovered = stream(TestAudio.threeTurnsPcm());
 
         assertEquals(2, EMULATOR.realtimeSessions().size(), "one reconnect");
         assertEquals(clean.size(), recovered.size(), recovered.toString());

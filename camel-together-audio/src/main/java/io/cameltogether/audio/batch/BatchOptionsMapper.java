@@ -1,4 +1,4 @@
-package io.cameltogether.audio.producer;
+package io.cameltogether.audio.batch;
 
 import org.apache.camel.Message;
 
@@ -8,6 +8,7 @@ import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.request.ResponseFormat;
 import io.cameltogether.audio.client.request.TimestampGranularity;
+import io.cameltogether.audio.support.Headers;
 
 /** Endpoint options, overridden per message by the {@code CamelTogetherAudio*} headers, as {@link BatchOptions}. */
 public final class BatchOptionsMapper {

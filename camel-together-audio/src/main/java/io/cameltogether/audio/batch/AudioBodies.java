@@ -1,4 +1,4 @@
-package io.cameltogether.audio.producer;
+package io.cameltogether.audio.batch;
 
 import java.io.File;
 import java.io.FilterInputStream;

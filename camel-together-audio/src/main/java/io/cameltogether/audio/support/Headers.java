@@ -1,4 +1,4 @@
-package io.cameltogether.audio.producer;
+package io.cameltogether.audio.support;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -8,12 +8,12 @@ import org.apache.camel.Message;
 import io.cameltogether.audio.client.AudioValidationException;
 
 /** Reads override headers, turning a value of the wrong type into an error that names the header. */
-final class Headers {
+public final class Headers {
 
     private Headers() {
     }
 
-    static <T> T get(Message message, String name, Class<T> type, T fallback) {
+    public static <T> T get(Message message, String name, Class<T> type, T fallback) {
         Object raw = message.getHeader(name);
         if (raw == null) {
             return fallback;
@@ -27,7 +27,7 @@ final class Headers {
     }
 
     /** A String, or a Collection joined with commas. */
-    static String list(Message message, String name, String fallback) {
+    public static String list(Message message, String name, String fallback) {
         Object raw = message.getHeader(name);
         if (raw instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).collect(Collectors.joining(","));

@@ -1,4 +1,4 @@
-package io.cameltogether.audio.producer;
+package io.cameltogether.audio.batch;
 
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.request.BatchTask;

@@ -1,4 +1,4 @@
-package io.cameltogether.audio.producer;
+package io.cameltogether.audio.batch;
 
 import java.io.InputStream;
 import java.util.concurrent.CompletionException;
@@ -9,17 +9,13 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.IOHelper;
 
-import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.request.AudioSource;
 import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.BatchRequest;
 import io.cameltogether.audio.client.request.BatchTask;
 import io.cameltogether.audio.client.request.OutputFormat;
-import io.cameltogether.audio.client.result.BatchResponse;
-import io.cameltogether.audio.client.result.TranscriptionResult;
-import io.cameltogether.audio.client.subtitle.SubtitleFormat;
-import io.cameltogether.audio.client.subtitle.SubtitleWriter;
+import io.cameltogether.audio.support.ResultBodies;
 
 /**
  * Sends the message's audio to one batch endpoint and replaces the body with the answer in the wanted output format.
@@ -58,7 +54,7 @@ abstract class BatchProducer extends DefaultAsyncProducer {
                 if (failure != null) {
                     exchange.setException(failure instanceof CompletionException ? failure.getCause() : failure);
                 } else {
-                    writeResult(in, response, output);
+                    ResultBodies.write(in, response.result(), response.json(), response.requestId(), output);
                 }
             } catch (Exception e) {
                 exchange.setException(e);
@@ -74,27 +70,6 @@ abstract class BatchProducer extends DefaultAsyncProducer {
     private static void closeOneShotStream(AudioSource audio, Object body) {
         if (!audio.isRepeatable() && body instanceof InputStream stream) {
             IOHelper.close(stream);
-        }
-    }
-
-    private static void writeResult(Message in, BatchResponse response, OutputFormat output) {
-        TranscriptionResult result = response.result();
-        setIfPresent(in, TogetherAudioConstants.DETECTED_LANGUAGE, result.language());
-        setIfPresent(in, TogetherAudioConstants.DURATION, result.duration());
-        setIfPresent(in, TogetherAudioConstants.TASK, result.task());
-        setIfPresent(in, TogetherAudioConstants.RESPONSE_ID, response.requestId());
-        in.setBody(switch (output) {
-            case TEXT -> result.text();
-            case RESULT -> result;
-            case JSON -> response.json();
-            case SRT -> SubtitleWriter.write(result, SubtitleFormat.SRT);
-            case VTT -> SubtitleWriter.write(result, SubtitleFormat.VTT);
-        });
-    }
-
-    private static void setIfPresent(Message in, String header, Object value) {
-        if (value != null) {
-            in.setHeader(header, value);
         }
     }
 }

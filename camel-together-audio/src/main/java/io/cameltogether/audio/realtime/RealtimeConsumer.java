@@ -1,0 +1,106 @@
+package io.cameltogether.audio.realtime;
+
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.TogetherAudioEndpoint;
+import io.cameltogether.audio.client.realtime.RealtimeException;
+import io.cameltogether.audio.client.realtime.RealtimeListener;
+import io.cameltogether.audio.client.realtime.TranscriptEvent;
+
+/**
+ * {@code from("together-audio:realtime")}: one exchange per final transcript of any session of the endpoint (and
+ * per partial, with includeDeltas). Failed turns and failed sessions go to the consumer's exception handler. Exchanges
+ * are processed in order on a thread of their own, never on the socket's event loop.
+ */
+public class RealtimeConsumer extends DefaultConsumer implements RealtimeListener {
+
+    private final TogetherAudioEndpoint endpoint;
+    private ExecutorService executor;
+
+    public RealtimeConsumer(TogetherAudioEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "TogetherAudioRealtimeConsumer");
+        endpoint.getRealtimeDispatcher().add(this);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        endpoint.getRealtimeDispatcher().remove(this);
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void onTranscript(TranscriptEvent event) {
+        if (event.isFinal() || endpoint.getConfiguration().isIncludeDeltas()) {
+            executor.execute(() -> emit(event));
+        }
+    }
+
+    /**
+     * A failed turn or session goes to the consumer's exception handler, as Camel consumers report errors: logged
+     * by default, or handed to the route's error handler (onException, dead letter channel) with
+     * {@code bridgeErrorHandler=true}.
+     */
+    @Override
+    public void onError(RealtimeException error) {
+        executor.execute(() -> {
+            Exchange exchange = createExchange(false);
+            exchange.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, error.getSessionId());
+            try {
+                getExceptionHandler().handleException(error.getMessage(), exchange, error);
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        });
+    }
+
+    private void emit(TranscriptEvent event) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(event.text());
+        message.setHeader(TogetherAudioConstants.SESSION_ID, event.sessionId());
+        message.setHeader(TogetherAudioConstants.FINAL, event.isFinal());
+        message.setHeader(TogetherAudioConstants.EVENT_TYPE, event.type());
+        if (event.itemId() != null) {
+            message.setHeader(TogetherAudioConstants.ITEM_ID, event.itemId());
+        }
+        if (event.start() != null) {
+            message.setHeader(TogetherAudioConstants.START, event.start());
+        }
+        if (event.duration() != null) {
+            message.setHeader(TogetherAudioConstants.DURATION, event.duration());
+        }
+        process(exchange);
+    }
+
+    private void process(Exchange exchange) {
+        try {
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing a realtime transcript", exchange,
+                        exchange.getException());
+            }
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Error processing a realtime transcript", exchange, e);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.cameltogether.audio.realtime;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cameltogether.audio.client.realtime.RealtimeException;
+import io.cameltogether.audio.client.realtime.RealtimeListener;
+import io.cameltogether.audio.client.realtime.TranscriptEvent;
+
+/** Hands what an endpoint's sessions produce to the consumers of that endpoint. */
+public final class RealtimeDispatcher implements RealtimeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeDispatcher.class);
+
+    private final List<RealtimeListener> consumers = new CopyOnWriteArrayList<>();
+
+    public void add(RealtimeListener consumer) {
+        consumers.add(consumer);
+    }
+
+    public void remove(RealtimeListener consumer) {
+        consumers.remove(consumer);
+    }
+
+    @Override
+    public void onTranscript(TranscriptEvent event) {
+        consumers.forEach(c -> c.onTranscript(event));
+    }
+
+    @Override
+    public void onError(RealtimeException error) {
+        if (consumers.isEmpty()) {
+            LOG.warn("{} (no consumer on this endpoint to route it to)", error.getMessage());
+        }
+        consumers.forEach(c -> c.onError(error));
+    }
+}

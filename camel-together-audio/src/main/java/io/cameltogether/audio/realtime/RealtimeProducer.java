@@ -1,0 +1,154 @@
+package io.cameltogether.audio.realtime;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.IOHelper;
+
+import io.cameltogether.audio.TogetherAudioConfiguration;
+import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.TogetherAudioEndpoint;
+import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.Json;
+import io.cameltogether.audio.client.realtime.AudioStreamer;
+import io.cameltogether.audio.client.realtime.RealtimeSession;
+import io.cameltogether.audio.client.realtime.TranscriptEvent;
+import io.cameltogether.audio.client.request.OutputFormat;
+import io.cameltogether.audio.client.result.Segment;
+import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.support.Headers;
+import io.cameltogether.audio.support.ResultBodies;
+
+/**
+ * {@code to("together-audio:realtime")}: feeds the body's audio into the session named by
+ * {@code CamelTogetherAudioSessionId}, or commits, clears or closes it ({@code CamelTogetherAudioRealtimeAction}).
+ * Raw PCM chunks are appended without a thread of their own; files, streams and WAVs are streamed (converted,
+ * paced) on a streaming thread. An InOut exchange waits for the final transcript of its audio and returns it.
+ */
+public class RealtimeProducer extends DefaultAsyncProducer {
+
+    static final String DEFAULT_SESSION = "default";
+
+    private final TogetherAudioEndpoint endpoint;
+    private ExecutorService streamers;
+
+    public RealtimeProducer(TogetherAudioEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        streamers = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newCachedThreadPool(this, "TogetherAudioRealtimeStreamer");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (streamers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(streamers);
+            streamers = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            Message in = exchange.getMessage();
+            String sessionId = Headers.get(in, TogetherAudioConstants.SESSION_ID, String.class, DEFAULT_SESSION);
+            RealtimeSession session = endpoint.getRealtimeClient().session(sessionId);
+            String action = Headers.get(in, TogetherAudioConstants.REALTIME_ACTION, String.class, "append")
+                    .toLowerCase(Locale.ROOT);
+            return switch (action) {
+                case "append" -> append(exchange, session, callback);
+                case "commit" -> completeWhenDone(session.commit(), exchange, callback);
+                case "clear" -> completeWhenDone(session.clear(), exchange, callback);
+                case "close" -> completeWhenDone(session.close(), exchange, callback);
+                default -> throw new AudioValidationException("header " + TogetherAudioConstants.REALTIME_ACTION + " '"
+                        + action + "' is not valid: use append, commit, clear or close");
+            };
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+    }
+
+    private boolean append(Exchange exchange, RealtimeSession session, AsyncCallback callback) {
+        Object body = exchange.getMessage().getBody();
+        boolean awaitTranscript = exchange.getPattern().isOutCapable();
+        byte[] pcm = RealtimeBodies.rawPcm(body);
+        if (pcm != null && !awaitTranscript) {
+            return completeWhenDone(session.append(pcm), exchange, callback);
+        }
+        streamers.execute(() -> {
+            try {
+                List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
+                long sentMillis = stream(body, session);
+                if (awaitTranscript) {
+                    List<TranscriptEvent> transcripts = session.commitAndAwaitFinal(finals)
+                            .get(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS);
+                    writeTranscript(exchange.getMessage(), transcripts, sentMillis / 1000.0);
+                }
+            } catch (Exception e) {
+                exchange.setException(e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    private long stream(Object body, RealtimeSession session) throws Exception {
+        TogetherAudioConfiguration c = endpoint.getConfiguration();
+        InputStream in = RealtimeBodies.open(body);
+        try {
+            return AudioStreamer.stream(RealtimeBodies.chunks(in, c.getInputAudioFormat()), session,
+                    c.getChunkDurationMs(), RealtimeOptionsMapper.realtimePace(c),
+                    Duration.ofMillis(c.getReconnectMaxTime() + c.getSessionCreatedTimeout()));
+        } finally {
+            if (!(body instanceof StreamCache)) {
+                IOHelper.close(in);
+            }
+        }
+    }
+
+    /** The final transcripts of the audio, as text or a typed result with one segment per speech turn. */
+    private void writeTranscript(Message message, List<TranscriptEvent> transcripts, double audioSeconds)
+            throws Exception {
+        List<Segment> segments = new ArrayList<>();
+        for (TranscriptEvent t : transcripts) {
+            double start = t.start() == null ? 0 : t.start();
+            segments.add(new Segment(segments.size(), start, start + (t.duration() == null ? 0 : t.duration()), t.text()));
+        }
+        String text = String.join(" ", transcripts.stream().map(TranscriptEvent::text).toList());
+        TranscriptionResult result = new TranscriptionResult(text, "transcribe",
+                endpoint.getConfiguration().getLanguage(), audioSeconds, segments, null, null, null);
+        OutputFormat output = Headers.get(message, TogetherAudioConstants.OUTPUT_FORMAT, OutputFormat.class,
+                endpoint.getConfiguration().getOutputFormat());
+        ResultBodies.write(message, result, Json.MAPPER.writeValueAsString(result), null, output);
+    }
+
+    private static boolean completeWhenDone(CompletableFuture<?> done, Exchange exchange, AsyncCallback callback) {
+        done.whenComplete((v, e) -> {
+            if (e != null) {
+                exchange.setException(e);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+}

@@ -1,0 +1,331 @@
+package io.cameltogether.audio;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.cameltogether.audio.client.realtime.RealtimeException;
+import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.emulator.RealtimeFault;
+import io.cameltogether.audio.emulator.RecordedRealtimeSession;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** together-audio:realtime in routes: producer actions and bodies, the consumer, faults and recovery. */
+class RealtimeRouteTest extends EmulatorTestSupport {
+
+    /** Producer and consumer share this endpoint, hence its sessions; failures go to the route's error handler. */
+    static final String REALTIME = "together-audio:realtime?pace=fast&bridgeErrorHandler=true";
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        TogetherAudioConfiguration c = context.getComponent("together-audio", TogetherAudioComponent.class)
+                .getConfiguration();
+        c.setFinalTranscriptQuiet(300);
+        c.setReconnectDelay(20);
+        c.setReplayBufferDuration(30_000); // streams run far ahead of real time here
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(RealtimeException.class).handled(true).to("mock:errors");
+                from(REALTIME).routeId("transcripts").to("mock:transcripts");
+                from("together-audio:realtime?pace=fast&includeDeltas=true&turnDetection=none").to("mock:withDeltas");
+            }
+        };
+    }
+
+    private Exchange request(String uri, Object body, String sessionId) {
+        return template.send(uri, ExchangePattern.InOut, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, sessionId);
+        });
+    }
+
+    private Exchange action(String uri, String sessionId, String action) {
+        return template.send(uri, ExchangePattern.InOnly, e -> {
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, sessionId);
+            e.getMessage().setHeader(TogetherAudioConstants.REALTIME_ACTION, action);
+        });
+    }
+
+    @Test
+    void wholeFileInOutReturnsTheFinalTranscriptAndTheConsumerGetsEachTurn() throws Exception {
+        MockEndpoint transcripts = getMockEndpoint("mock:transcripts");
+        transcripts.expectedMessageCount(3);
+        Path wav = Files.write(dir.resolve("call.wav"), TestAudio.wav(TestAudio.threeTurnsPcm(), 1, 1, false));
+
+        Exchange exchange = request(REALTIME, wav.toFile(), "call-1");
+
+        assertNull(exchange.getException());
+        String text = exchange.getMessage().getBody(String.class);
+        assertEquals(3, text.split("\\(emulated\\)", -1).length - 1, text);
+        transcripts.assertIsSatisfied();
+        Exchange first = transcripts.getExchanges().get(0);
+        assertEquals("call-1", first.getMessage().getHeader(TogetherAudioConstants.SESSION_ID));
+        assertEquals(Boolean.TRUE, first.getMessage().getHeader(TogetherAudioConstants.FINAL));
+        assertEquals(0.0, first.getMessage().getHeader(TogetherAudioConstants.START, Double.class), 0.3);
+        assertEquals(4.5, first.getMessage().getHeader(TogetherAudioConstants.DURATION, Double.class), 0.5);
+        assertTrue(first.getMessage().getHeader(TogetherAudioConstants.EVENT_TYPE, String.class).endsWith(".completed"));
+        assertTrue(EMULATOR.realtimeSessions().get(0).maxAppendMillis() <= 100.5, "appends of chunkDurationMs");
+    }
+
+    @Test
+    void resultOutputGivesOneSegmentPerTurnWithItsTiming() {
+        Exchange exchange = request(REALTIME + "&outputFormat=result", TestAudio.threeTurnsPcm(), "call-2");
+
+        TranscriptionResult result = exchange.getMessage().getBody(TranscriptionResult.class);
+        assertEquals(3, result.segments().size());
+        assertEquals(5.3, result.segments().get(1).start(), 0.3, "the second sentence starts after 4.5 s and a pause");
+        assertEquals(TestAudio.threeTurnsPcm().length / 32_000.0, result.duration(), 0.1);
+    }
+
+    @Test
+    void wavOfAnotherRateChannelCountAndDepthIsConvertedToTheSessionFormat() {
+        byte[] pcm = TestAudio.threeTurnsPcm();
+        TranscriptionResult direct = request(REALTIME + "&outputFormat=result", pcm, "direct")
+                .getMessage().getBody(TranscriptionResult.class);
+        for (byte[] wav : List.of(TestAudio.wav(pcm, 3, 2, false), TestAudio.wav(pcm, 2, 1, true))) {
+            EMULATOR.reset();
+
+            TranscriptionResult converted = request(REALTIME + "&outputFormat=result", wav, "converted-" + wav.length)
+                    .getMessage().getBody(TranscriptionResult.class);
+
+            assertEquals(pcm.length, EMULATOR.realtimeSessions().get(0).audioBytes(), 64, "16 kHz mono 16-bit out");
+            assertEquals(direct.segments().size(), converted.segments().size());
+            for (int i = 0; i < direct.segments().size(); i++) {
+                assertEquals(direct.segments().get(i).start(), converted.segments().get(i).start(), 0.05);
+            }
+        }
+    }
+
+    @Test
+    void rawPcmChunksFromARouteWithCommitWhenTurnDetectionIsOff() throws Exception {
+        MockEndpoint withDeltas = getMockEndpoint("mock:withDeltas");
+        String uri = "together-audio:realtime?pace=fast&includeDeltas=true&turnDetection=none";
+        byte[] pcm = TestAudio.speechPcm();
+        for (int from = 0; from < pcm.length; from += 6400) {
+            byte[] chunk = Arrays.copyOfRange(pcm, from, Math.min(pcm.length, from + 6400));
+            template.send(uri, ExchangePattern.InOnly, e -> {
+                e.getMessage().setBody(chunk);
+                e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "agent-7");
+            });
+        }
+        Thread.sleep(500);
+        assertEquals(0, withDeltas.getReceivedCounter(), "turn detection is off: nothing before the commit");
+        withDeltas.expectedMessageCount(1);
+
+        assertNull(action(uri, "agent-7", "commit").getException());
+
+        withDeltas.assertIsSatisfied();
+        assertEquals(Boolean.TRUE, withDeltas.getExchanges().get(0).getMessage().getHeader(TogetherAudioConstants.FINAL));
+        assertEquals(pcm.length / 32_000.0,
+                withDeltas.getExchanges().get(0).getMessage().getHeader(TogetherAudioConstants.DURATION, Double.class), 0.05);
+        assertTrue(EMULATOR.realtimeSessions().get(0).clientEvents().contains("input_audio_buffer.commit"));
+    }
+
+    @Test
+    void deltasArriveBeforeTheFinalWhenIncluded() throws Exception {
+        MockEndpoint withDeltas = getMockEndpoint("mock:withDeltas");
+        String vadUri = "together-audio:realtime?pace=fast&includeDeltas=true";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(vadUri).to("mock:vadDeltas");
+            }
+        });
+        MockEndpoint deltas = getMockEndpoint("mock:vadDeltas");
+
+        request(vadUri, TestAudio.speechPcm(), "deltas");
+
+        List<Boolean> finals = deltas.getExchanges().stream()
+                .map(e -> e.getMessage().getHeader(TogetherAudioConstants.FINAL, Boolean.class)).toList();
+        assertTrue(finals.size() >= 3 && !finals.get(0) && finals.get(finals.size() - 1), finals.toString());
+        assertEquals(0, withDeltas.getReceivedCounter(), "other endpoints' sessions are their own");
+    }
+
+    @Test
+    void manyConcurrentSessionsEachGetTheirOwnTranscripts() throws Exception {
+        MockEndpoint transcripts = getMockEndpoint("mock:transcripts");
+        transcripts.expectedMessageCount(10);
+        byte[] pcm = TestAudio.speechPcm();
+        List<CompletableFuture<Exchange>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String session = "call-" + i;
+            calls.add(template.asyncSend(REALTIME, e -> {
+                e.setPattern(ExchangePattern.InOut);
+                e.getMessage().setBody(pcm);
+                e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, session);
+            }));
+        }
+        for (CompletableFuture<Exchange> call : calls) {
+            assertTrue(call.get().getMessage().getBody(String.class).startsWith("(emulated)"));
+        }
+
+        transcripts.assertIsSatisfied();
+        assertEquals(10, transcripts.getExchanges().stream()
+                .map(e -> e.getMessage().getHeader(TogetherAudioConstants.SESSION_ID)).distinct().count());
+        assertEquals(10, EMULATOR.realtimeSessions().size());
+    }
+
+    @Test
+    void droppedSocketAnd4503AndRefusedHandshakeAreRecoveredWithoutLosingOrRepeatingSpeech() throws Exception {
+        byte[] pcm = TestAudio.threeTurnsPcm();
+        TranscriptionResult clean = request(REALTIME + "&outputFormat=result", pcm, "clean")
+                .getMessage().getBody(TranscriptionResult.class);
+        List<RealtimeFault[]> faults = List.of(
+                new RealtimeFault[] { RealtimeFault.dropAfterAppends(90) },
+                new RealtimeFault[] { RealtimeFault.closeAfterAppends(60, 4503, "no_healthy_workers") },
+                new RealtimeFault[] { RealtimeFault.handshakeStatus(503), RealtimeFault.handshakeStatus(429) },
+                new RealtimeFault[] { RealtimeFault.fatalAfterAppends(100, "no_healthy_upstream") });
+        for (RealtimeFault[] fault : faults) {
+            EMULATOR.reset();
+            EMULATOR.enqueue(fault);
+
+            Exchange exchange = request(REALTIME + "&outputFormat=result", pcm, "recovering-" + faults.indexOf(fault));
+
+            assertNull(exchange.getException(), Arrays.toString(fault));
+            TranscriptionResult recovered = exchange.getMessage().getBody(TranscriptionResult.class);
+            assertEquals(clean.segments().size(), recovered.segments().size(), Arrays.toString(fault));
+            for (int i = 0; i < clean.segments().size(); i++) {
+                assertEquals(clean.segments().get(i).start(), recovered.segments().get(i).start(), 0.05);
+            }
+        }
+    }
+
+    @Test
+    void deadSilentServerIsDetectedAndTheSessionReconnects() {
+        EMULATOR.enqueue(RealtimeFault.muteAfterAppends(20));
+
+        Exchange exchange = request(REALTIME + "&outputFormat=result&serverSilenceTimeout=2000",
+                TestAudio.threeTurnsPcm(), "muted");
+
+        assertNull(exchange.getException());
+        assertEquals(3, exchange.getMessage().getBody(TranscriptionResult.class).segments().size());
+        assertEquals(2, EMULATOR.realtimeSessions().size());
+        assertTrue(EMULATOR.realtimeSessions().get(0).clientEvents().contains("echo"), "probed before giving up");
+    }
+
+    @Test
+    void wrongKeyFailsTheSessionAtOnceWithAClearErrorAndNoRetry() throws Exception {
+        EMULATOR.withApiKey("another-key");
+        MockEndpoint errors = getMockEndpoint("mock:errors");
+        errors.expectedMinimumMessageCount(1);
+
+        Exchange exchange = request(REALTIME, TestAudio.speechPcm(), "unauthorized");
+
+        RealtimeException e = assertInstanceOf(RealtimeException.class, exchange.getException());
+        assertTrue(e.isFatal());
+        assertEquals("invalid_api_key", e.getCode());
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+        errors.assertIsSatisfied();
+        assertTrue(EMULATOR.realtimeSessions().isEmpty(), "refused at the handshake, never retried");
+    }
+
+    @Test
+    void unknownModelIsFatal() {
+        Exchange exchange = request(REALTIME + "&model=acme/unknown", TestAudio.speechPcm(), "model");
+
+        RealtimeException e = assertInstanceOf(RealtimeException.class, exchange.getException());
+        assertEquals("model_not_available", e.getCode());
+        assertEquals(1, EMULATOR.realtimeSessions().size());
+    }
+
+    @Test
+    void failedTurnReachesTheRoutesErrorHandlingAndTheSessionGoesOn() throws Exception {
+        EMULATOR.enqueue(RealtimeFault.turnFailed("transcription_failed"));
+        MockEndpoint errors = getMockEndpoint("mock:errors");
+        errors.expectedMessageCount(1);
+
+        Exchange exchange = template.send(REALTIME, ExchangePattern.InOut, e -> { // the consumer's own endpoint
+            e.getMessage().setBody(TestAudio.threeTurnsPcm());
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "flaky");
+            e.getMessage().setHeader(TogetherAudioConstants.OUTPUT_FORMAT, "result");
+        });
+
+        errors.assertIsSatisfied();
+        RealtimeException turnError = errors.getExchanges().get(0)
+                .getProperty(Exchange.EXCEPTION_CAUGHT, RealtimeException.class);
+        assertFalse(turnError.isFatal());
+        assertEquals("transcription_failed", turnError.getCode());
+        assertEquals(2, exchange.getMessage().getBody(TranscriptionResult.class).segments().size(), "later turns");
+    }
+
+    @Test
+    void clearAndCloseActionsAndIdleSessionsClose() throws Exception {
+        String uri = REALTIME + "&sessionIdleTimeout=400";
+        template.send(uri, ExchangePattern.InOnly, e -> {
+            e.getMessage().setBody(TestAudio.speechPcm());
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "a");
+        });
+        assertNull(action(uri, "a", "clear").getException());
+        assertNull(action(uri, "a", "close").getException());
+        template.send(uri, ExchangePattern.InOnly, e -> {
+            e.getMessage().setBody(new byte[3200]);
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "b");
+        });
+        Thread.sleep(1500);
+
+        List<RecordedRealtimeSession> sessions = EMULATOR.realtimeSessions();
+        assertTrue(sessions.get(0).clientEvents().contains("input_audio_buffer.clear"));
+        assertEquals(1000, sessions.get(0).closeCode(), "closed by the close action");
+        assertEquals(1000, sessions.get(1).closeCode(), "closed after sessionIdleTimeout");
+        assertTrue(action(uri, "a", "rewind").getException().getMessage().contains("use append, commit, clear or close"));
+    }
+
+    @Test
+    void keepAliveHoldsAnIdleSessionOpenAcrossTheServersIdleTimeout() throws Exception {
+        EMULATOR.withRealtimeIdleTimeout(Duration.ofMillis(1500));
+        String uri = REALTIME + "&keepAliveInterval=500&sessionIdleTimeout=60000";
+        template.send(uri, ExchangePattern.InOnly, e -> e.getMessage().setBody(new byte[3200]));
+
+        Thread.sleep(3500);
+
+        RecordedRealtimeSession session = EMULATOR.realtimeSessions().get(0);
+        assertEquals(0, session.closeCode(), "still open");
+        assertTrue(session.appends() >= 3, "silence sent to keep it alive: " + session.appends());
+    }
+
+    @Test
+    void stoppingTheContextClosesEverySessionAndTheComponentsVertx() throws Exception {
+        for (String id : List.of("x", "y")) {
+            template.send(REALTIME, ExchangePattern.InOnly, e -> {
+                e.getMessage().setBody(TestAudio.speechPcm());
+                e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, id);
+            });
+        }
+        Thread.sleep(300);
+        TogetherAudioComponent component = context.getComponent("together-audio", TogetherAudioComponent.class);
+        assertTrue(component.getVertx() != null, "realtime made the component's Vert.x");
+
+        context.stop();
+
+        assertEquals(2, EMULATOR.realtimeSessions().size());
+        EMULATOR.realtimeSessions().forEach(s -> assertEquals(1000, s.closeCode(), "closed cleanly"));
+        assertNull(component.getVertx(), "the component closed the Vert.x it made");
+    }
+}
