@@ -328,4 +328,83 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         EMULATOR.realtimeSessions().forEach(s -> assertEquals(1000, s.closeCode(), "closed cleanly"));
         assertNull(component.getVertx(), "the component closed the Vert.x it made");
     }
+
+    @Test
+    void sessionSettingsGoOutAfterSessionCreatedAndShapeTheTurns() {
+        String uri = REALTIME + "&outputFormat=result&language=de&prompt=Anna, Camel&minSilenceDurationMs=1500"
+                + "&maxSpeechDurationS=30&minSpeechDurationMs=100&speechPadMs=100&vadThreshold=0.2";
+
+        TranscriptionResult merged = request(uri, TestAudio.threeTurnsPcm(), "one-long-turn")
+                .getMessage().getBody(TranscriptionResult.class);
+
+        assertEquals(1, merged.segments().size(), "1 s pauses no longer end a turn");
+        String update = EMULATOR.realtimeSessions().get(0).sessionUpdates().get(0);
+        for (String expected : new String[] { "\"language\":\"de\"", "\"prompt\":\"Anna, Camel\"",
+                "\"min_silence_duration_ms\":1500", "\"max_speech_duration_s\":30.0", "\"min_speech_duration_ms\":100",
+                "\"speech_pad_ms\":100", "\"threshold\":0.2", "\"type\":\"server_vad\"" }) {
+            assertTrue(update.contains(expected), expected + " in " + update);
+        }
+        assertEquals("transcription_session.updated", EMULATOR.realtimeSessions().get(0).clientEvents().get(0));
+    }
+
+    @Test
+    void formatAndModelGoInTheQueryAndTheKeyOnlyInTheHeader() {
+        request("together-audio:realtime?pace=fast&inputAudioFormat=pcm_s16le_8000&model=nvidia/parakeet-tdt-0.6b-v3",
+                new byte[16_000], "q");
+
+        RecordedRealtimeSession session = EMULATOR.realtimeSessions().get(0);
+        assertEquals("pcm_s16le_8000", session.query().get("input_audio_format"));
+        assertEquals("nvidia/parakeet-tdt-0.6b-v3", session.query().get("model"));
+        assertEquals(2, session.query().size(), "nothing else in the URL: " + session.query());
+        assertEquals("Bearer " + EMULATOR.apiKey(), session.header("Authorization"));
+        assertNull(session.header("Sec-WebSocket-Protocol"), "no key in a subprotocol");
+        assertEquals(0, session.binaryFrames(), "audio goes in text frames");
+    }
+
+    @Test
+    void missingSessionCreatedTimesOutAndTheSessionConnectsAgain() {
+        EMULATOR.enqueue(RealtimeFault.noSessionCreated());
+
+        Exchange exchange = request(REALTIME + "&sessionCreatedTimeout=500", TestAudio.speechPcm(), "stuck");
+
+        assertNull(exchange.getException());
+        assertEquals(2, EMULATOR.realtimeSessions().size());
+        assertTrue(exchange.getMessage().getBody(String.class).startsWith("(emulated)"));
+    }
+
+    @Test
+    void realtimePaceSendsFileAudioNoFasterThanItPlays() throws Exception {
+        Path wav = Files.write(dir.resolve("short.wav"), TestAudio.wav(Arrays.copyOf(TestAudio.speechPcm(), 48_000), 1, 1, false));
+        long start = System.nanoTime();
+
+        template.send("together-audio:realtime?pace=realtime", ExchangePattern.InOnly, e -> e.getMessage().setBody(wav));
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 1300, "1.5 s of audio took " + millis + " ms to send");
+    }
+
+    @Test
+    void pcmStreamsByteBuffersAndFileConsumerMessagesAreAccepted() throws Exception {
+        byte[] pcm = TestAudio.speechPcm();
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + inbox + "?initialDelay=0&delay=50").setExchangePattern(ExchangePattern.InOut)
+                        .setHeader(TogetherAudioConstants.SESSION_ID, simple("${file:name}"))
+                        .to(REALTIME).to("mock:fromFiles");
+            }
+        });
+        MockEndpoint fromFiles = getMockEndpoint("mock:fromFiles");
+        fromFiles.expectedMessageCount(1);
+
+        String fromStream = request(REALTIME, new java.io.ByteArrayInputStream(pcm), "stream").getMessage().getBody(String.class);
+        String fromBuffer = request(REALTIME, java.nio.ByteBuffer.wrap(pcm), "buffer").getMessage().getBody(String.class);
+        Files.write(inbox.resolve("voicemail.wav"), TestAudio.wav(pcm, 1, 2, false));
+
+        fromFiles.assertIsSatisfied();
+        assertTrue(fromStream.startsWith("(emulated)"));
+        assertEquals(fromStream, fromBuffer, "the same audio gives the same emulated text");
+        assertEquals(fromStream, fromFiles.getExchanges().get(0).getMessage().getBody(String.class));
+    }
 }

@@ -76,8 +76,8 @@ final class EmulatedRealtimeSession {
             return;
         }
         sampleRate = FORMATS.get(format);
-        if (model == null) {
-            return; // as the real server: appends queue up and the session never starts
+        if (model == null || fault != null && fault.kind == RealtimeFault.Kind.NO_SESSION) {
+            return; // as the real server without a model: appends queue up and the session never starts
         }
         if (!MODELS.contains(model)) {
             fatal("model_not_available", "Model '" + model + "' is not available for realtime transcription");
@@ -122,7 +122,10 @@ final class EmulatedRealtimeSession {
                 vad.clear();
                 send(event("input_audio_buffer.cleared"));
             }
-            case "transcription_session.updated" -> update(message.path("session"));
+            case "transcription_session.updated" -> {
+                log.sessionUpdate(message.path("session").toString());
+                update(message.path("session"));
+            }
             case "echo" -> send(event("echo.response").put("echo_id", message.path("echo_id").asText())
                     .set("payload", message.path("payload")));
             default -> error("unknown_event", "Unknown client event type '" + type + "'");

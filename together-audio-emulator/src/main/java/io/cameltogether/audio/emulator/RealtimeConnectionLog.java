@@ -12,6 +12,7 @@ final class RealtimeConnectionLog {
     private final Map<String, String> headers;
     private final List<String> clientEvents = new ArrayList<>();
     private final List<String> completed = new ArrayList<>();
+    private final List<String> sessionUpdates = new ArrayList<>();
     private int appends;
     private long audioBytes;
     private double maxAppendMillis;
@@ -38,6 +39,10 @@ final class RealtimeConnectionLog {
         binaryFrames++;
     }
 
+    synchronized void sessionUpdate(String session) {
+        sessionUpdates.add(session);
+    }
+
     synchronized void completed(String transcript) {
         completed.add(transcript);
     }
@@ -49,7 +54,7 @@ final class RealtimeConnectionLog {
     }
 
     synchronized RecordedRealtimeSession snapshot() {
-        return new RecordedRealtimeSession(path, query, headers, List.copyOf(clientEvents), appends, audioBytes,
-                maxAppendMillis, binaryFrames, List.copyOf(completed), closeCode);
+        return new RecordedRealtimeSession(path, query, headers, List.copyOf(clientEvents), List.copyOf(sessionUpdates),
+                appends, audioBytes, maxAppendMillis, binaryFrames, List.copyOf(completed), closeCode);
     }
 }

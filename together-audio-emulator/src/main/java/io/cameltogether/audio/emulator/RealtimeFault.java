@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public final class RealtimeFault {
 
-    enum Kind { HANDSHAKE, DROP, DROP_AFTER_TIME, CLOSE, TURN_FAILED, FATAL, MUTE }
+    enum Kind { HANDSHAKE, NO_SESSION, DROP, DROP_AFTER_TIME, CLOSE, TURN_FAILED, FATAL, MUTE }
 
     final Kind kind;
     final int afterAppends;
@@ -28,6 +28,11 @@ public final class RealtimeFault {
     /** Refuses the WebSocket handshake with this HTTP status (429, 503, ...). */
     public static RealtimeFault handshakeStatus(int status) {
         return new RealtimeFault(Kind.HANDSHAKE, 0, status, null, null);
+    }
+
+    /** Accepts the WebSocket but never sends session.created, as a stuck server would. */
+    public static RealtimeFault noSessionCreated() {
+        return new RealtimeFault(Kind.NO_SESSION, 0, 0, null, null);
     }
 
     /** Drops the TCP connection, without a close frame, once this many appends have arrived. */

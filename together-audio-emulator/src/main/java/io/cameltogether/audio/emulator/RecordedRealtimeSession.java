@@ -9,6 +9,7 @@ import java.util.Map;
  * @param query            the URL's query parameters
  * @param headers          handshake headers, lower-case names
  * @param clientEvents     the types of the client's events, in order
+ * @param sessionUpdates   the {@code session} objects of the client's transcription_session.updated events, as JSON
  * @param audioBytes       PCM bytes appended
  * @param maxAppendMillis  the longest single append, in milliseconds of audio
  * @param binaryFrames     binary frames received (each ends the session)
@@ -20,6 +21,7 @@ public record RecordedRealtimeSession(
         Map<String, String> query,
         Map<String, String> headers,
         List<String> clientEvents,
+        List<String> sessionUpdates,
         int appends,
         long audioBytes,
         double maxAppendMillis,

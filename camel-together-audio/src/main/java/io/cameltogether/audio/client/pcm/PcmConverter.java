@@ -17,10 +17,11 @@ public final class PcmConverter {
     private final int targetRate;
     private final double step;
     private final byte[] frame;
-    private double position; // in source frames, relative to the previous source frame
+    private double position;
     private double previous;
     private double current;
     private boolean primed;
+    private boolean inputEnded;
     private boolean ended;
     private long remaining;
 
@@ -48,22 +49,22 @@ public final class PcmConverter {
                 return null;
             }
             previous = current;
+            inputEnded = !advance();
         }
-        while (out.hasRemaining()) {
-            while (position >= 1) {
-                previous = current;
-                if (!advance()) {
+        // output sample k lies 'position' of the way from source frame 'previous' to the next one, 'current'
+        while (out.hasRemaining() && !ended) {
+            double value = previous + (current - previous) * position;
+            out.putShort((short) Math.max(-32768, Math.min(32767, Math.round(value * 32768)))); // exact for 16-bit input
+            position += step;
+            while (position >= 1 && !ended) {
+                if (inputEnded) {
                     ended = true;
                     break;
                 }
+                previous = current;
+                inputEnded = !advance();
                 position -= 1;
             }
-            if (ended) {
-                break;
-            }
-            double value = previous + (current - previous) * position;
-            out.putShort((short) Math.max(-32768, Math.min(32767, Math.round(value * 32767))));
-            position += step;
         }
         return out.position() == 0 ? null : java.util.Arrays.copyOf(out.array(), out.position());
     }
