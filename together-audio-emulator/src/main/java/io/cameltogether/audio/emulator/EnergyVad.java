@@ -41,6 +41,7 @@ final class EnergyVad {
     private long turnStart;
     private long lastVoicedEnd;
     private final CRC32C turnAudio = new CRC32C();
+    private long turnSeed;
 
     EnergyVad(int sampleRate, Settings settings) {
         this.sampleRate = sampleRate;
@@ -85,6 +86,7 @@ final class EnergyVad {
                 if (voicedMs >= settings.minSpeechMs) {
                     inTurn = true;
                     turnStart = Math.max(commitStart, candidateStart - samples(settings.speechPadMs));
+                    turnSeed = turnAudio.getValue(); // fixed now, so partial transcripts grow into the final one
                 }
             }
         } else if (inTurn) {
@@ -125,8 +127,9 @@ final class EnergyVad {
         return inTurn ? (double) (position - turnStart) / sampleRate : 0;
     }
 
+    /** Seeds the emulated words of the turn in progress: the same audio gives the same words. */
     long turnSeed() {
-        return turnAudio.getValue();
+        return turnSeed;
     }
 
     double seconds(long samples) {
@@ -134,7 +137,7 @@ final class EnergyVad {
     }
 
     private Turn endTurn(long end) {
-        Turn turn = new Turn(turnStart, end, turnAudio.getValue());
+        Turn turn = new Turn(turnStart, end, turnSeed);
         inTurn = false;
         candidateStart = -1;
         voicedMs = 0;
