@@ -61,6 +61,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxsessions":
+        case "maxSessions": getOrCreateConfiguration(target).setMaxSessions(property(camelContext, int.class, value)); return true;
         case "maxspeakers":
         case "maxSpeakers": getOrCreateConfiguration(target).setMaxSpeakers(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxspeechdurations":
@@ -151,6 +153,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxConcurrentRequests": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxsessions":
+        case "maxSessions": return int.class;
         case "maxspeakers":
         case "maxSpeakers": return java.lang.Integer.class;
         case "maxspeechdurations":
@@ -237,6 +241,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxsessions":
+        case "maxSessions": return getOrCreateConfiguration(target).getMaxSessions();
         case "maxspeakers":
         case "maxSpeakers": return getOrCreateConfiguration(target).getMaxSpeakers();
         case "maxspeechdurations":

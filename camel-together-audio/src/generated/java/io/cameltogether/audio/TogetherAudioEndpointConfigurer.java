@@ -55,6 +55,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxsessions":
+        case "maxSessions": target.getConfiguration().setMaxSessions(property(camelContext, int.class, value)); return true;
         case "maxspeakers":
         case "maxSpeakers": target.getConfiguration().setMaxSpeakers(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxspeechdurations":
@@ -140,6 +142,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxConcurrentRequests": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxsessions":
+        case "maxSessions": return int.class;
         case "maxspeakers":
         case "maxSpeakers": return java.lang.Integer.class;
         case "maxspeechdurations":
@@ -226,6 +230,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxsessions":
+        case "maxSessions": return target.getConfiguration().getMaxSessions();
         case "maxspeakers":
         case "maxSpeakers": return target.getConfiguration().getMaxSpeakers();
         case "maxspeechdurations":

@@ -76,6 +76,8 @@ public class TogetherAudioConfiguration implements Cloneable {
     private int chunkDurationMs = 100;
     @UriParam(label = "realtime", defaultValue = "60000", javaType = "java.time.Duration")
     private long sessionIdleTimeout = 60_000;
+    @UriParam(label = "realtime", defaultValue = "1000")
+    private int maxSessions = 1000;
     @UriParam(label = "realtime,advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long sessionCreatedTimeout = 10_000;
     @UriParam(label = "realtime,advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -424,6 +426,18 @@ public class TogetherAudioConfiguration implements Cloneable {
      */
     public void setSessionIdleTimeout(long sessionIdleTimeout) {
         this.sessionIdleTimeout = sessionIdleTimeout;
+    }
+
+    public int getMaxSessions() {
+        return maxSessions;
+    }
+
+    /**
+     * Realtime: sessions open at once on this endpoint (one WebSocket each); audio for one more session fails with a
+     * clear error rather than waiting for a connection.
+     */
+    public void setMaxSessions(int maxSessions) {
+        this.maxSessions = maxSessions;
     }
 
     public long getSessionCreatedTimeout() {

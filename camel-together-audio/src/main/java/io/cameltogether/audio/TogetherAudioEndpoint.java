@@ -98,7 +98,8 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
         if (operation == TogetherAudioOperation.realtime) {
             realtimeClient = new RealtimeClient(((TogetherAudioComponent) getComponent()).getOrCreateVertx(),
                     RealtimeOptionsMapper.settings(configuration, apiKey), RealtimeOptionsMapper.sessionConfig(configuration),
-                    Duration.ofMillis(configuration.getSessionIdleTimeout()), realtimeDispatcher);
+                    Duration.ofMillis(configuration.getSessionIdleTimeout()), configuration.getMaxSessions(),
+                    realtimeDispatcher);
             return;
         }
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), apiKey,

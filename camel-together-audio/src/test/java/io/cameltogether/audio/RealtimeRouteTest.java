@@ -407,4 +407,58 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         assertEquals(fromStream, fromBuffer, "the same audio gives the same emulated text");
         assertEquals(fromStream, fromFiles.getExchanges().get(0).getMessage().getBody(String.class));
     }
+
+    @Test
+    void moreThanFiftySessionsConnectAtOnce() throws Exception {
+        List<CompletableFuture<Exchange>> sends = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String session = "s" + i;
+            sends.add(template.asyncSend(REALTIME, e -> {
+                e.getMessage().setBody(new byte[3200]);
+                e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, session);
+            }));
+        }
+        for (CompletableFuture<Exchange> send : sends) {
+            assertNull(send.get(20, java.util.concurrent.TimeUnit.SECONDS).getException());
+        }
+
+        assertEquals(60, EMULATOR.realtimeSessions().size(), "Vert.x's default of 50 sockets per host is lifted");
+    }
+
+    @Test
+    void sessionsBeyondMaxSessionsFailClearly() {
+        String uri = REALTIME + "&maxSessions=2";
+        for (String session : List.of("one", "two")) {
+            template.send(uri, ExchangePattern.InOnly, e -> {
+                e.getMessage().setBody(new byte[3200]);
+                e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, session);
+            });
+        }
+
+        Exchange third = template.send(uri, ExchangePattern.InOnly, e -> {
+            e.getMessage().setBody(new byte[3200]);
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "three");
+        });
+
+        assertTrue(third.getException().getMessage().contains("2 are open (maxSessions)"), third.getException().getMessage());
+    }
+
+    @Test
+    void audioWaitingForAConnectionIsBoundedAndTheExcessFailsForRedelivery() {
+        EMULATOR.enqueue(RealtimeFault.handshakeStatus(503));
+        String uri = REALTIME + "&replayBufferDuration=5000&reconnectDelay=500";
+        List<CompletableFuture<Exchange>> sends = new ArrayList<>();
+        for (int i = 0; i < 80; i++) { // 8 s of audio while no connection can be made
+            sends.add(template.asyncSend(uri, e -> e.getMessage().setBody(new byte[3200])));
+        }
+
+        long failed = sends.stream().map(CompletableFuture::join).filter(e -> e.getException() != null).count();
+
+        assertTrue(failed >= 25 && failed <= 35, "about 3 s of the 8 s over the 5 s bound fail: " + failed);
+        sends.stream().map(CompletableFuture::join).filter(e -> e.getException() != null).findFirst().ifPresent(e -> {
+            RealtimeException error = assertInstanceOf(RealtimeException.class, e.getException());
+            assertFalse(error.isFatal(), "the session goes on");
+            assertTrue(error.getMessage().contains("faster than it can be sent"), error.getMessage());
+        });
+    }
 }

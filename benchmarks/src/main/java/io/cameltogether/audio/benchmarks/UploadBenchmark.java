@@ -1,8 +1,6 @@
 package io.cameltogether.audio.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -39,9 +37,10 @@ public final class UploadBenchmark {
         long bytes = sizeMb * 1024 * 1024;
         Path dir = Files.createTempDirectory("upload-benchmark");
         Path wav = randomWav(dir.resolve("benchmark.wav"), bytes);
-        Process emulator = startEmulator(bytes);
+        EmulatorProcess emulator = EmulatorProcess.start("--max-upload-bytes=" + bytes * 2,
+                "--max-duration-seconds=1000000");
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            String baseUrl = readBaseUrl(emulator);
+            String baseUrl = emulator.baseUrl();
             TogetherAudioComponent together = new TogetherAudioComponent();
             together.getConfiguration().setBaseUrl(baseUrl);
             together.getConfiguration().setApiKey("emulator-key");
@@ -75,7 +74,7 @@ public final class UploadBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20, sampler.baseline / 1048576.0, sampler.peak.get() / 1048576.0,
                     (sampler.peak.get() - sampler.baseline) / 1048576.0, sampler.allocated / 1048576.0);
         } finally {
-            emulator.destroy();
+            emulator.close();
             Files.deleteIfExists(wav);
             Files.deleteIfExists(dir);
         }
@@ -103,24 +102,6 @@ public final class UploadBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The emulator in its own JVM, so this JVM's heap is the client's alone. */
-    private static Process startEmulator(long bytes) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "io.cameltogether.audio.emulator.EmulatorMain",
-                "--max-upload-bytes=" + bytes * 2, "--max-duration-seconds=1000000")
-                .redirectErrorStream(true).start();
-    }
-
-    private static String readBaseUrl(Process emulator) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            int at = line.indexOf("http://");
-            if (at >= 0) {
-                return line.substring(at, line.indexOf(' ', at));
-            }
-        }
-        throw new IllegalStateException("the emulator did not start");
-    }
 
     /** 48 kHz stereo 16-bit noise: real bytes on disk, so both clients read the same file the same way. */
     private static Path randomWav(Path path, long dataBytes) throws IOException {

@@ -24,12 +24,15 @@ public final class RealtimeClient implements AutoCloseable {
     private final RealtimeSessionConfig config;
     private final RealtimeListener listener;
     private final Duration idleTimeout;
+    private final int maxSessions;
     private final Map<String, RealtimeSession> sessions = new ConcurrentHashMap<>();
     private final long sweeper;
 
+    /** @param maxSessions sessions open at once; one more fails rather than wait for a connection slot */
     public RealtimeClient(Vertx vertx, RealtimeSettings settings, RealtimeSessionConfig config, Duration idleTimeout,
-                          RealtimeListener listener) {
+                          int maxSessions, RealtimeListener listener) {
         this.vertx = vertx;
+        this.maxSessions = maxSessions;
         this.settings = settings;
         this.config = config;
         this.idleTimeout = idleTimeout;
@@ -50,14 +53,23 @@ public final class RealtimeClient implements AutoCloseable {
                 listener.onClosed(sessionId);
             }
         };
-        // base64 of 1000 ms at 24 kHz is 64 KB: room for the largest append frame
+        // base64 of 1000 ms at 24 kHz is 64 KB: room for the largest append frame. Vert.x allows 50 sockets per host
+        // unless told otherwise, and queues the 51st without a word.
         this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(256 * 1024).setMaxMessageSize(1024 * 1024));
+                .setMaxFrameSize(256 * 1024).setMaxMessageSize(1024 * 1024).setMaxConnections(maxSessions));
         this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, idleTimeout.toMillis() / 2)), t -> closeIdle());
     }
 
     /** The session with this id, opened (lazily, on its first audio) if there is none. */
     public RealtimeSession session(String id) {
+        RealtimeSession existing = sessions.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        if (sessions.size() >= maxSessions) {
+            throw new RealtimeException(id, "cannot open another session: " + maxSessions + " are open (maxSessions); "
+                    + "close sessions or raise maxSessions", null, null, 0, true, null);
+        }
         return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, vertx, sockets, settings, config, listener));
     }
 

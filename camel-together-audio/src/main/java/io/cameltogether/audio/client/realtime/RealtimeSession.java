@@ -49,6 +49,7 @@ public final class RealtimeSession {
     private final RealtimeSessionConfig config;
     private final RealtimeListener listener;
     private final ReplayBuffer buffer;
+    private final long maxUnsentBytes;
     private final int bytesPerSecond;
     private final List<List<TranscriptEvent>> collectors = new ArrayList<>();
     private final List<FinalWait> finalWaits = new ArrayList<>();
@@ -80,7 +81,8 @@ public final class RealtimeSession {
         this.config = config;
         this.listener = listener;
         this.bytesPerSecond = config.format().bytesPerSecond();
-        this.buffer = new ReplayBuffer(settings.replayBuffer().toMillis() * bytesPerSecond / 1000);
+        this.maxUnsentBytes = settings.replayBuffer().toMillis() * bytesPerSecond / 1000;
+        this.buffer = new ReplayBuffer(maxUnsentBytes);
     }
 
     public String id() {
@@ -98,7 +100,8 @@ public final class RealtimeSession {
 
     /**
      * Appends PCM in the session's format. The future completes when the last frame is on the socket, which is the
-     * back-pressure a fast source should wait on; it fails if the session has failed.
+     * back-pressure a fast source should wait on. It fails if the session has failed, or (without ending the
+     * session) if more than the replay buffer's worth of audio is already waiting for a connection.
      */
     public CompletableFuture<Void> append(byte[] pcm) {
         if (pcm.length % 2 != 0) {
@@ -116,6 +119,14 @@ public final class RealtimeSession {
         CompletableFuture<Void> last = new CompletableFuture<>();
         context.runOnContext(v -> {
             if (rejectIfEnded(last)) {
+                return;
+            }
+            if (buffer.unsentBytes() + pcm.length > maxUnsentBytes) {
+                // memory stays bounded while the connection is down; the route's error handling can redeliver
+                last.completeExceptionally(new RealtimeException(id, "audio is arriving faster than it can be sent: "
+                        + buffer.unsentBytes() * 1000 / bytesPerSecond + " ms already wait for the connection", null,
+                        null, 0, false, null));
+                ensureConnected();
                 return;
             }
             ReplayBuffer.Chunk chunk = null;

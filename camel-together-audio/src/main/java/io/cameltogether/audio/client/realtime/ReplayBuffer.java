@@ -34,6 +34,7 @@ final class ReplayBuffer {
     private final long maxSentBytes;
     private long end;
     private long sentBytes;
+    private long unsentBytes;
     private long droppedBytes;
 
     ReplayBuffer(long maxSentBytes) {
@@ -49,6 +50,7 @@ final class ReplayBuffer {
     Chunk add(int length, String frame) {
         Chunk chunk = new Chunk(end, length, frame);
         end += length;
+        unsentBytes += length;
         chunks.addLast(chunk);
         return chunk;
     }
@@ -56,6 +58,7 @@ final class ReplayBuffer {
     void markSent(Chunk chunk) {
         chunk.sent = true;
         sentBytes += chunk.length;
+        unsentBytes -= chunk.length;
         while (sentBytes > maxSentBytes && !chunks.isEmpty() && chunks.peekFirst().sent) {
             Chunk dropped = chunks.removeFirst();
             sentBytes -= dropped.length;
@@ -77,6 +80,7 @@ final class ReplayBuffer {
     void markAllUnsent() {
         chunks.forEach(c -> c.sent = false);
         sentBytes = 0;
+        unsentBytes = end - start();
     }
 
     Chunk firstUnsent() {
@@ -86,6 +90,11 @@ final class ReplayBuffer {
             }
         }
         return null;
+    }
+
+    /** Audio appended but not yet on a socket: no connection yet, or a reconnect under way. */
+    long unsentBytes() {
+        return unsentBytes;
     }
 
     /** Offset of the oldest audio still held, where a new connection's audio starts. */
@@ -114,5 +123,6 @@ final class ReplayBuffer {
         chunks.forEach(c -> c.written.completeExceptionally(error));
         chunks.clear();
         sentBytes = 0;
+        unsentBytes = 0;
     }
 }

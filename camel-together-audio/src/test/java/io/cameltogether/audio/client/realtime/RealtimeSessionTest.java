@@ -51,7 +51,7 @@ class RealtimeSessionTest {
                 Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(200), Duration.ofMillis(300));
         RealtimeSessionConfig config = new RealtimeSessionConfig("openai/whisper-large-v3",
                 RealtimeAudioFormat.PCM_S16LE_16000, "en", null, new TurnDetection(true, null, null, null, null, null));
-        return new RealtimeClient(vertx, settings, config, Duration.ofMinutes(5), new RealtimeListener() {
+        return new RealtimeClient(vertx, settings, config, Duration.ofMinutes(5), 10, new RealtimeListener() {
             @Override
             public void onTranscript(TranscriptEvent event) {
                 if (event.isFinal()) {
