@@ -9,9 +9,11 @@ import java.util.List;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.emulator.Fault;
+import io.cameltogether.audio.emulator.RealtimeFault;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs in its own JVM with every logger at TRACE (see the pom), through success, retries, API errors, validation
- * errors and connection failures, and checks that the key, set on the component as documented, shows up nowhere but
+ * errors, connection failures and a realtime session with a reconnect, and checks that the key, set on the component as documented, shows up nowhere but
  * on the wire. (A key written into an endpoint URI is traced verbatim by Camel core's endpoint resolution, which is
  * why the documentation says never to put it there.)
  */
@@ -50,6 +52,11 @@ class ApiKeyNeverLoggedTraceTest extends EmulatorTestSupport {
             });
             Exchange invalid = send("together-audio:transcribe", "http://insecure/a.wav");
             Exchange unreachable = send("together-audio:translate?baseUrl=http://127.0.0.1:1/v1&maxRetries=1", SPEECH_WAV);
+            EMULATOR.enqueue(RealtimeFault.dropAfterAppends(5));
+            Exchange live = template.send("together-audio:realtime?pace=fast&finalTranscriptQuiet=200&reconnectDelay=10",
+                    ExchangePattern.InOut, e -> e.getMessage().setBody(TestAudio.speechPcm()));
+            assertEquals(null, live.getException());
+            assertEquals(2, EMULATOR.realtimeSessions().size(), "the realtime session reconnected once");
 
             assertEquals(null, ok.getException());
             for (Exchange failed : List.of(apiError, invalid, unreachable)) {
@@ -61,7 +68,9 @@ class ApiKeyNeverLoggedTraceTest extends EmulatorTestSupport {
                 texts.add(endpoint.toString());
                 if (endpoint instanceof TogetherAudioEndpoint together) {
                     texts.add(together.getConfiguration().toString());
-                    texts.add(together.getClient().settings().toString());
+                    if (together.getClient() != null) {
+                        texts.add(together.getClient().settings().toString());
+                    }
                     texts.add(together.getEndpointUri());
                 }
             }
