@@ -74,10 +74,6 @@ public class TogetherAudioEmulator implements AutoCloseable {
         };
     }
 
-    public synchronized boolean isRunning() {
-        return vertx != null;
-    }
-
     public synchronized int port() {
         requireRunning();
         return server.actualPort();

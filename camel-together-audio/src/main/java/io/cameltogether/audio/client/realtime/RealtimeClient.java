@@ -1,8 +1,6 @@
 package io.cameltogether.audio.client.realtime;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,10 +69,6 @@ public final class RealtimeClient implements AutoCloseable {
                     + "close sessions or raise maxSessions", null, null, 0, true, null);
         }
         return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, vertx, sockets, settings, config, listener));
-    }
-
-    public Collection<RealtimeSession> sessions() {
-        return List.copyOf(sessions.values());
     }
 
     private void closeIdle() {

@@ -58,6 +58,7 @@ public final class RealtimeSession {
     private WebSocket socket;
     private int connection;
     private long connectionBase;
+    private long droppedBeforeOutage;
     private final Set<String> itemsThisConnection = new HashSet<>();
     private double lastEmittedEnd;
     private int failedAttempts;
@@ -393,7 +394,13 @@ public final class RealtimeSession {
         if (failedAttempts > 0) {
             LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
                     (buffer.end() - connectionBase) * 1000 / bytesPerSecond);
+            long unreplayable = buffer.droppedBytes() - droppedBeforeOutage;
+            if (unreplayable > 0) {
+                LOG.warn("realtime session '{}': up to {} ms of audio sent on the lost connection had left the replay "
+                        + "buffer (replayBufferDuration) and could not be replayed", id, unreplayable * 1000 / bytesPerSecond);
+            }
         }
+        droppedBeforeOutage = buffer.droppedBytes();
         if (watchdog < 0) {
             watchdog = vertx.setPeriodic(1000, t -> watch());
         }

@@ -2,7 +2,6 @@ package io.cameltogether.audio.client.realtime;
 
 import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -109,10 +108,6 @@ final class ReplayBuffer {
     /** Bytes of sent audio dropped because the buffer was full; a reconnect cannot replay them. */
     long droppedBytes() {
         return droppedBytes;
-    }
-
-    Iterator<Chunk> iterator() {
-        return chunks.iterator();
     }
 
     boolean isEmpty() {

@@ -8,8 +8,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 import io.cameltogether.audio.TogetherAudioComponent;
 import io.cameltogether.audio.TogetherAudioConstants;
-import io.cameltogether.audio.client.ApiKey;
-import io.cameltogether.audio.emulator.TogetherAudioEmulator;
+import io.cameltogether.audio.emulator.ApiTarget;
 
 /**
  * Streams a speech WAV (default: the transcribe-folder example's voicemail) through a realtime session at real-time
@@ -25,17 +24,10 @@ public final class RealtimeStreamApp {
         Path home = Path.of(System.getProperty("example.home", "."));
         Path wav = Path.of(System.getProperty("wav",
                 home.resolve("../transcribe-folder/samples/voicemail-anna.wav").toString())).toAbsolutePath().normalize();
-        TogetherAudioEmulator emulator = null;
         TogetherAudioComponent together = new TogetherAudioComponent();
-        String key = System.getenv(ApiKey.ENVIRONMENT_VARIABLE);
-        if (key == null || key.isBlank()) {
-            emulator = new TogetherAudioEmulator().start();
-            together.getConfiguration().setBaseUrl(emulator.baseUrl());
-            together.getConfiguration().setApiKey(emulator.apiKey());
-            System.out.println("No TOGETHER_API_KEY set: streaming to the embedded emulator at " + emulator.baseUrl()
-                    + ". Transcripts will be EMULATED, not real speech recognition.");
-        }
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (ApiTarget api = ApiTarget.fromEnvironment(); CamelContext camel = new DefaultCamelContext()) {
+            together.getConfiguration().setBaseUrl(api.baseUrl());
+            together.getConfiguration().setApiKey(api.apiKey());
             camel.addComponent("together-audio", together);
             camel.addRoutes(new RealtimeStreamRoutes("stream:out"));
             camel.start();
@@ -44,10 +36,6 @@ public final class RealtimeStreamApp {
             String transcript = template.requestBodyAndHeader("direct:call", wav.toFile(),
                     TogetherAudioConstants.SESSION_ID, "call-1", String.class);
             System.out.println("Whole transcript: " + transcript);
-        } finally {
-            if (emulator != null) {
-                emulator.close();
-            }
         }
     }
 }

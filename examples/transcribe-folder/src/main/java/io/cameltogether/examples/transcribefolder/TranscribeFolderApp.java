@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 import org.apache.camel.main.Main;
 
 import io.cameltogether.audio.TogetherAudioComponent;
-import io.cameltogether.audio.client.ApiKey;
-import io.cameltogether.audio.emulator.TogetherAudioEmulator;
+import io.cameltogether.audio.emulator.ApiTarget;
 
 /**
  * The main job: transcribes every audio file in a folder into .txt and .srt files.
@@ -35,18 +34,10 @@ public final class TranscribeFolderApp {
             seedWithSamples(home.resolve("samples"), inbox);
         }
 
-        TogetherAudioEmulator emulator = null;
+        ApiTarget api = ApiTarget.fromEnvironment();
         TogetherAudioComponent together = new TogetherAudioComponent();
-        String key = System.getenv(ApiKey.ENVIRONMENT_VARIABLE);
-        if (key == null || key.isBlank()) {
-            emulator = new TogetherAudioEmulator().start();
-            together.getConfiguration().setBaseUrl(emulator.baseUrl());
-            together.getConfiguration().setApiKey(emulator.apiKey());
-            System.out.println("No TOGETHER_API_KEY set: using the embedded Together audio emulator at "
-                    + emulator.baseUrl() + ". Transcripts will be EMULATED, not real speech recognition.");
-        } else {
-            System.out.println("Using the Together AI API with the key from TOGETHER_API_KEY.");
-        }
+        together.getConfiguration().setBaseUrl(api.baseUrl());
+        together.getConfiguration().setApiKey(api.apiKey());
         System.out.println("Inbox: " + inbox + (watch ? " (watching; Ctrl-C stops)" : " (stops when idle)"));
         System.out.println("Transcripts: " + transcripts);
 
@@ -56,12 +47,8 @@ public final class TranscribeFolderApp {
         if (!watch) {
             main.configure().setDurationMaxIdleSeconds(3);
         }
-        try {
+        try (api) {
             main.run();
-        } finally {
-            if (emulator != null) {
-                emulator.close();
-            }
         }
         printSummary(transcripts);
     }
