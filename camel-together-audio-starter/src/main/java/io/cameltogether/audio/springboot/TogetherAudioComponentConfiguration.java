@@ -1,0 +1,567 @@
+package io.cameltogether.audio.springboot;
+
+import java.time.Duration;
+
+import io.vertx.core.Vertx;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
+import io.cameltogether.audio.client.request.OutputFormat;
+import io.cameltogether.audio.client.request.ResponseFormat;
+
+/**
+ * {@code camel.component.together-audio.*}: the component's options as Spring Boot properties, defaults for every
+ * together-audio endpoint. Kept in step with the component's catalog by {@code StarterMetadataTest}.
+ */
+@ConfigurationProperties(prefix = "camel.component.together-audio")
+public class TogetherAudioComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+    /**
+     * Base URL of the Together API. Point it at the together-audio emulator for offline tests.
+     */
+    private String baseUrl = "https://api.together.xyz/v1";
+    /**
+     * ISO 639-1 language code. For transcribe, the spoken language (unset: auto-detect); for translate, the target
+     * language (unset: English).
+     */
+    private String language;
+    /**
+     * The speech-to-text model, e.g. openai/whisper-large-v3 or nvidia/parakeet-tdt-0.6b-v3. Any model name the API
+     * knows is accepted.
+     */
+    private String model = "openai/whisper-large-v3";
+    /**
+     * Text that biases the decoding, e.g. names and terms the audio contains. Only Whisper models honour it.
+     */
+    private String prompt;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Realtime consumer: also emit partial transcripts while a turn is in progress (header CamelTogetherAudioFinal
+     * false). Each partial replaces the previous one of the same turn.
+     */
+    private Boolean includeDeltas = false;
+    /**
+     * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
+     */
+    private Integer chunkDurationMs = 100;
+    /**
+     * Whether to identify speakers (transcribe only): words and speaker segments carry SPEAKER_00, SPEAKER_01, ...
+     */
+    private Boolean diarize = false;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
+     * Most speakers expected, to improve diarization when known.
+     */
+    private Integer maxSpeakers;
+    /**
+     * Largest audio upload in bytes; larger audio fails before sending. The API's cap for direct uploads is 500 MB;
+     * send larger files as an https URL.
+     */
+    private Long maxUploadSize = 524288000L;
+    /**
+     * Fewest speakers expected, to improve diarization when known.
+     */
+    private Integer minSpeakers;
+    /**
+     * The message body produced: text (the transcript as a String), result (a typed TranscriptionResult), json (the
+     * API's JSON as a String), srt or vtt (subtitles as a String).
+     */
+    private OutputFormat outputFormat = OutputFormat.TEXT;
+    /**
+     * Realtime producer: send file and stream audio at real-time speed, as a live source would (realtime), or as
+     * fast as the socket takes it (fast). With fast, a reconnect can replay at most replayBufferDuration of audio.
+     */
+    private String pace = "realtime";
+    /**
+     * Response format asked of the API. Unset, the component asks for what the output needs: verbose_json for
+     * result, srt, vtt, diarization and timestamps, json otherwise.
+     */
+    private ResponseFormat responseFormat;
+    /**
+     * Sampling temperature between 0 and 1; 0 is the most deterministic. Unset, the API's default (0) applies.
+     */
+    private Double temperature;
+    /**
+     * Timestamp detail in verbose_json: segment, word, or segment,word. Word timestamps give tighter subtitles.
+     */
+    private String timestampGranularities;
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+    /**
+     * Time allowed to open a connection to the API.
+     */
+    private Duration connectTimeout = Duration.ofMillis(10000);
+    /**
+     * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their
+     * turn without blocking the route's thread.
+     */
+    private Integer maxConcurrentRequests = 8;
+    /**
+     * How many times a request is retried after a transient failure (408, 409, 429, 5xx, dropped connection), with
+     * exponential backoff that honours Retry-After. 0 disables retries.
+     */
+    private Integer maxRetries = 3;
+    /**
+     * Time allowed for the API to answer once the audio is sent; long audio takes long to transcribe.
+     */
+    private Duration requestTimeout = Duration.ofMillis(3600000);
+    /**
+     * First backoff delay; each further retry doubles it, up to 8 seconds, with jitter.
+     */
+    private Duration retryDelay = Duration.ofMillis(500);
+    /**
+     * The Vert.x instance for realtime WebSocket sessions, e.g. the application's own. If none is set or found in
+     * the registry, the component makes one when the first realtime endpoint starts, and closes it when it stops.
+     * May be given as a reference: #bean:name.
+     */
+    private Vertx vertx;
+    /**
+     * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
+     * rate, channel count and depth are converted to it.
+     */
+    private RealtimeAudioFormat inputAudioFormat = RealtimeAudioFormat.PCM_S16LE_16000;
+    /**
+     * Realtime: sessions open at once on this endpoint (one WebSocket each); audio for one more session fails with a
+     * clear error rather than waiting for a connection.
+     */
+    private Integer maxSessions = 1000;
+    /**
+     * Realtime: longest turn in seconds before the server cuts it (server default 5).
+     */
+    private Double maxSpeechDurationS;
+    /**
+     * Realtime: silence that ends a turn, in milliseconds (server default 500).
+     */
+    private Integer minSilenceDurationMs;
+    /**
+     * Realtime: speech needed to start a turn, in milliseconds (server default 250).
+     */
+    private Integer minSpeechDurationMs;
+    /**
+     * Realtime: a session without audio or commands for this long is closed (its last turn committed first).
+     */
+    private Duration sessionIdleTimeout = Duration.ofMillis(60000);
+    /**
+     * Realtime: audio kept on each side of a turn, in milliseconds (server default 250).
+     */
+    private Integer speechPadMs;
+    /**
+     * Realtime: server_vad lets the server find speech turns; none means a turn ends only when the route sends the
+     * commit action.
+     */
+    private String turnDetection = "server_vad";
+    /**
+     * Realtime: voice activity threshold, 0 to 1 (server default 0.3; about 0.01 suits phone audio).
+     */
+    private Double vadThreshold;
+    /**
+     * Realtime: after a commit, the transcript counts as final once the server has sent nothing for this long.
+     */
+    private Duration finalTranscriptQuiet = Duration.ofMillis(1000);
+    /**
+     * Realtime producer, InOut: the longest to wait for the final transcript after the audio is sent.
+     */
+    private Duration finalTranscriptTimeout = Duration.ofMillis(120000);
+    /**
+     * Realtime: after this long without audio, the session sends 100 ms of silence so that the server (which closes
+     * after 300 s without audio) keeps it open.
+     */
+    private Duration keepAliveInterval = Duration.ofMillis(200000);
+    /**
+     * Realtime: reconnections tried in a row (after drops, 4503 closes, handshake 429/5xx) before the session fails.
+     */
+    private Integer reconnectAttempts = 5;
+    /**
+     * Realtime: first delay before reconnecting; doubled per attempt up to 15 seconds, with jitter.
+     */
+    private Duration reconnectDelay = Duration.ofMillis(500);
+    /**
+     * Realtime: the longest a run of reconnections may take before the session fails.
+     */
+    private Duration reconnectMaxTime = Duration.ofMillis(60000);
+    /**
+     * Realtime: audio kept until a final transcript covers it, and re-sent after a reconnect so no speech is lost.
+     */
+    private Duration replayBufferDuration = Duration.ofMillis(10000);
+    /**
+     * Realtime: no event from the server for this long while audio flows (and no answer to a probe) means the
+     * connection is dead, and the session reconnects.
+     */
+    private Duration serverSilenceTimeout = Duration.ofMillis(30000);
+    /**
+     * Realtime: how long to wait for session.created after connecting before trying again.
+     */
+    private Duration sessionCreatedTimeout = Duration.ofMillis(10000);
+    /**
+     * The Together API key. If not set, the TOGETHER_API_KEY environment variable is used, as Together's SDKs do. It
+     * is sent only in the Authorization header and never logged.
+     */
+    private String apiKey;
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public void setPrompt(String prompt) {
+        this.prompt = prompt;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getIncludeDeltas() {
+        return includeDeltas;
+    }
+
+    public void setIncludeDeltas(Boolean includeDeltas) {
+        this.includeDeltas = includeDeltas;
+    }
+
+    public Integer getChunkDurationMs() {
+        return chunkDurationMs;
+    }
+
+    public void setChunkDurationMs(Integer chunkDurationMs) {
+        this.chunkDurationMs = chunkDurationMs;
+    }
+
+    public Boolean getDiarize() {
+        return diarize;
+    }
+
+    public void setDiarize(Boolean diarize) {
+        this.diarize = diarize;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getMaxSpeakers() {
+        return maxSpeakers;
+    }
+
+    public void setMaxSpeakers(Integer maxSpeakers) {
+        this.maxSpeakers = maxSpeakers;
+    }
+
+    public Long getMaxUploadSize() {
+        return maxUploadSize;
+    }
+
+    public void setMaxUploadSize(Long maxUploadSize) {
+        this.maxUploadSize = maxUploadSize;
+    }
+
+    public Integer getMinSpeakers() {
+        return minSpeakers;
+    }
+
+    public void setMinSpeakers(Integer minSpeakers) {
+        this.minSpeakers = minSpeakers;
+    }
+
+    public OutputFormat getOutputFormat() {
+        return outputFormat;
+    }
+
+    public void setOutputFormat(OutputFormat outputFormat) {
+        this.outputFormat = outputFormat;
+    }
+
+    public String getPace() {
+        return pace;
+    }
+
+    public void setPace(String pace) {
+        this.pace = pace;
+    }
+
+    public ResponseFormat getResponseFormat() {
+        return responseFormat;
+    }
+
+    public void setResponseFormat(ResponseFormat responseFormat) {
+        this.responseFormat = responseFormat;
+    }
+
+    public Double getTemperature() {
+        return temperature;
+    }
+
+    public void setTemperature(Double temperature) {
+        this.temperature = temperature;
+    }
+
+    public String getTimestampGranularities() {
+        return timestampGranularities;
+    }
+
+    public void setTimestampGranularities(String timestampGranularities) {
+        this.timestampGranularities = timestampGranularities;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(Duration retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public RealtimeAudioFormat getInputAudioFormat() {
+        return inputAudioFormat;
+    }
+
+    public void setInputAudioFormat(RealtimeAudioFormat inputAudioFormat) {
+        this.inputAudioFormat = inputAudioFormat;
+    }
+
+    public Integer getMaxSessions() {
+        return maxSessions;
+    }
+
+    public void setMaxSessions(Integer maxSessions) {
+        this.maxSessions = maxSessions;
+    }
+
+    public Double getMaxSpeechDurationS() {
+        return maxSpeechDurationS;
+    }
+
+    public void setMaxSpeechDurationS(Double maxSpeechDurationS) {
+        this.maxSpeechDurationS = maxSpeechDurationS;
+    }
+
+    public Integer getMinSilenceDurationMs() {
+        return minSilenceDurationMs;
+    }
+
+    public void setMinSilenceDurationMs(Integer minSilenceDurationMs) {
+        this.minSilenceDurationMs = minSilenceDurationMs;
+    }
+
+    public Integer getMinSpeechDurationMs() {
+        return minSpeechDurationMs;
+    }
+
+    public void setMinSpeechDurationMs(Integer minSpeechDurationMs) {
+        this.minSpeechDurationMs = minSpeechDurationMs;
+    }
+
+    public Duration getSessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    public void setSessionIdleTimeout(Duration sessionIdleTimeout) {
+        this.sessionIdleTimeout = sessionIdleTimeout;
+    }
+
+    public Integer getSpeechPadMs() {
+        return speechPadMs;
+    }
+
+    public void setSpeechPadMs(Integer speechPadMs) {
+        this.speechPadMs = speechPadMs;
+    }
+
+    public String getTurnDetection() {
+        return turnDetection;
+    }
+
+    public void setTurnDetection(String turnDetection) {
+        this.turnDetection = turnDetection;
+    }
+
+    public Double getVadThreshold() {
+        return vadThreshold;
+    }
+
+    public void setVadThreshold(Double vadThreshold) {
+        this.vadThreshold = vadThreshold;
+    }
+
+    public Duration getFinalTranscriptQuiet() {
+        return finalTranscriptQuiet;
+    }
+
+    public void setFinalTranscriptQuiet(Duration finalTranscriptQuiet) {
+        this.finalTranscriptQuiet = finalTranscriptQuiet;
+    }
+
+    public Duration getFinalTranscriptTimeout() {
+        return finalTranscriptTimeout;
+    }
+
+    public void setFinalTranscriptTimeout(Duration finalTranscriptTimeout) {
+        this.finalTranscriptTimeout = finalTranscriptTimeout;
+    }
+
+    public Duration getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public void setKeepAliveInterval(Duration keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public Integer getReconnectAttempts() {
+        return reconnectAttempts;
+    }
+
+    public void setReconnectAttempts(Integer reconnectAttempts) {
+        this.reconnectAttempts = reconnectAttempts;
+    }
+
+    public Duration getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(Duration reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public Duration getReconnectMaxTime() {
+        return reconnectMaxTime;
+    }
+
+    public void setReconnectMaxTime(Duration reconnectMaxTime) {
+        this.reconnectMaxTime = reconnectMaxTime;
+    }
+
+    public Duration getReplayBufferDuration() {
+        return replayBufferDuration;
+    }
+
+    public void setReplayBufferDuration(Duration replayBufferDuration) {
+        this.replayBufferDuration = replayBufferDuration;
+    }
+
+    public Duration getServerSilenceTimeout() {
+        return serverSilenceTimeout;
+    }
+
+    public void setServerSilenceTimeout(Duration serverSilenceTimeout) {
+        this.serverSilenceTimeout = serverSilenceTimeout;
+    }
+
+    public Duration getSessionCreatedTimeout() {
+        return sessionCreatedTimeout;
+    }
+
+    public void setSessionCreatedTimeout(Duration sessionCreatedTimeout) {
+        this.sessionCreatedTimeout = sessionCreatedTimeout;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+}
