@@ -1,0 +1,40 @@
+package io.cameltogether.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The jar is an OSGi bundle Karaf can install: named, versioned, its packages exported, its imports ranged. */
+class OsgiManifestTest {
+
+    @Test
+    void manifestDeclaresTheBundleItsExportsAndVersionedImports() throws IOException {
+        Attributes manifest;
+        try (InputStream in = Files.newInputStream(Path.of("target/classes/META-INF/MANIFEST.MF"))) {
+            manifest = new Manifest(in).getMainAttributes();
+        }
+
+        assertEquals("2", manifest.getValue("Bundle-ManifestVersion"));
+        assertEquals("io.cameltogether.camel-together-audio", manifest.getValue("Bundle-SymbolicName"));
+        String exports = manifest.getValue("Export-Package");
+        for (String pkg : new String[] { "io.cameltogether.audio;", "io.cameltogether.audio.batch;",
+                "io.cameltogether.audio.realtime;", "io.cameltogether.audio.client;", "io.cameltogether.audio.client.realtime;" }) {
+            assertTrue(exports.contains(pkg), pkg + " exported");
+        }
+        String imports = manifest.getValue("Import-Package");
+        for (String pkg : new String[] { "org.apache.camel;version=\"[4.17,5)\"", "io.vertx.core;version=\"[4.5,5)\"",
+                "org.apache.hc.client5.http.entity.mime;version=\"[5.5,6)\"", "org.apache.hc.core5.http;version=\"[5.3,6)\"" }) {
+            assertTrue(imports.contains(pkg), pkg + " in " + imports);
+        }
+        assertFalse(imports.contains("java.util"), "no java.* imports, which frameworks before OSGi R8 reject");
+    }
+}
