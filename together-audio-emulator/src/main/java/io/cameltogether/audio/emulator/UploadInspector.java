@@ -28,8 +28,14 @@ final class UploadInspector {
             System.arraycopy(bytes, 0, head, headLength, n);
             headLength += n;
         }
-        for (byte b : bytes.length > KEEP ? Arrays.copyOfRange(bytes, bytes.length - KEEP, bytes.length) : bytes) {
-            tail[(int) (tailEnd++ % KEEP)] = b;
+        // the ring keeps the last KEEP bytes: copy at most KEEP, in up to two runs around the end of the ring
+        int from = Math.max(0, bytes.length - KEEP);
+        while (from < bytes.length) {
+            int at = (int) (tailEnd % KEEP);
+            int run = Math.min(bytes.length - from, KEEP - at);
+            System.arraycopy(bytes, from, tail, at, run);
+            from += run;
+            tailEnd += run;
         }
         total += bytes.length;
     }

@@ -66,7 +66,10 @@ public final class PcmConverter {
                 position -= 1;
             }
         }
-        return out.position() == 0 ? null : java.util.Arrays.copyOf(out.array(), out.position());
+        if (out.position() == 0) {
+            return null;
+        }
+        return out.hasRemaining() ? java.util.Arrays.copyOf(out.array(), out.position()) : out.array(); // copy only the last
     }
 
     /** Already 16-bit mono at the target rate: passed through as read. */

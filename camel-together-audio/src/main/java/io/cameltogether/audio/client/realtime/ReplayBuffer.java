@@ -1,5 +1,7 @@
 package io.cameltogether.audio.client.realtime;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,9 @@ final class ReplayBuffer {
         }
     }
 
+    private static final String FRAME_START = "{\"type\":\"input_audio_buffer.append\",\"audio\":\"";
+    private static final String FRAME_END = "\"}";
+
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
     private final long maxSentBytes;
     private long end;
@@ -42,8 +47,8 @@ final class ReplayBuffer {
 
     /** Builds the append frame here, on the caller's thread, so the event loop only writes it. */
     static String appendFrame(byte[] pcm, int from, int to) {
-        byte[] slice = from == 0 && to == pcm.length ? pcm : java.util.Arrays.copyOfRange(pcm, from, to);
-        return "{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + Base64.getEncoder().encodeToString(slice) + "\"}";
+        ByteBuffer base64 = Base64.getEncoder().encode(ByteBuffer.wrap(pcm, from, to - from));
+        return FRAME_START + StandardCharsets.ISO_8859_1.decode(base64) + FRAME_END;
     }
 
     Chunk add(int length, String frame) {
