@@ -48,6 +48,10 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "finalTranscriptQuiet": getOrCreateConfiguration(target).setFinalTranscriptQuiet(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "finaltranscripttimeout":
         case "finalTranscriptTimeout": getOrCreateConfiguration(target).setFinalTranscriptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "includedeltas":
         case "includeDeltas": getOrCreateConfiguration(target).setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
         case "inputaudioformat":
@@ -69,6 +73,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxSpeechDurationS": getOrCreateConfiguration(target).setMaxSpeechDurationS(property(camelContext, java.lang.Double.class, value)); return true;
         case "maxuploadsize":
         case "maxUploadSize": getOrCreateConfiguration(target).setMaxUploadSize(property(camelContext, long.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
         case "minsilencedurationms":
         case "minSilenceDurationMs": getOrCreateConfiguration(target).setMinSilenceDurationMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "minspeakers":
@@ -140,6 +146,10 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "finalTranscriptQuiet": return long.class;
         case "finaltranscripttimeout":
         case "finalTranscriptTimeout": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "includedeltas":
         case "includeDeltas": return boolean.class;
         case "inputaudioformat":
@@ -161,6 +171,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxSpeechDurationS": return java.lang.Double.class;
         case "maxuploadsize":
         case "maxUploadSize": return long.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
         case "minsilencedurationms":
         case "minSilenceDurationMs": return java.lang.Integer.class;
         case "minspeakers":
@@ -228,6 +240,10 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "finalTranscriptQuiet": return getOrCreateConfiguration(target).getFinalTranscriptQuiet();
         case "finaltranscripttimeout":
         case "finalTranscriptTimeout": return getOrCreateConfiguration(target).getFinalTranscriptTimeout();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "includedeltas":
         case "includeDeltas": return getOrCreateConfiguration(target).isIncludeDeltas();
         case "inputaudioformat":
@@ -249,6 +265,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxSpeechDurationS": return getOrCreateConfiguration(target).getMaxSpeechDurationS();
         case "maxuploadsize":
         case "maxUploadSize": return getOrCreateConfiguration(target).getMaxUploadSize();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
         case "minsilencedurationms":
         case "minSilenceDurationMs": return getOrCreateConfiguration(target).getMinSilenceDurationMs();
         case "minspeakers":

@@ -8,17 +8,25 @@ import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
+
+import io.cameltogether.audio.client.AudioMetrics;
+import io.cameltogether.audio.metrics.MetricsLookup;
 
 /** The {@code together-audio:} component: its options are defaults for every endpoint it creates. */
 @Component("together-audio")
-public class TogetherAudioComponent extends DefaultComponent {
+public class TogetherAudioComponent extends HealthCheckComponent {
+
+    private static final String MICROMETER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
 
     @Metadata
     private TogetherAudioConfiguration configuration = new TogetherAudioConfiguration();
     @Metadata(label = "advanced", autowired = true)
     private Vertx vertx;
     private boolean ownsVertx;
+    @Metadata(label = "advanced", defaultValue = "true")
+    private boolean metricsEnabled = true;
+    private AudioMetrics metrics;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -43,14 +51,40 @@ public class TogetherAudioComponent extends DefaultComponent {
         return vertx;
     }
 
+    /**
+     * Where endpoints report requests, retries, audio and sessions: Micrometer when it is on the classpath and the
+     * registry holds a MeterRegistry, else nowhere. Looked up once, when the first endpoint starts.
+     */
+    public synchronized AudioMetrics metrics() {
+        if (metrics == null) {
+            boolean micrometer = getCamelContext().getClassResolver().resolveClass(MICROMETER_REGISTRY) != null;
+            metrics = metricsEnabled && micrometer ? MetricsLookup.fromRegistry(getCamelContext()) : AudioMetrics.NONE;
+        }
+        return metrics;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        metrics = null;
         if (ownsVertx && vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             vertx = null;
             ownsVertx = false;
         }
         super.doStop();
+    }
+
+    public boolean isMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    /**
+     * Whether to record Micrometer metrics (together.audio.requests, retries, upload.bytes, audio.seconds,
+     * realtime.sessions, realtime.reconnects). They are recorded when Micrometer is on the classpath and the registry
+     * holds a MeterRegistry: the one bound as metricsRegistry, the only one, or Spring Boot's composite.
+     */
+    public void setMetricsEnabled(boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
     }
 
     public Vertx getVertx() {

@@ -27,6 +27,7 @@ import io.cameltogether.audio.realtime.RealtimeConsumer;
 import io.cameltogether.audio.realtime.RealtimeDispatcher;
 import io.cameltogether.audio.realtime.RealtimeOptionsMapper;
 import io.cameltogether.audio.realtime.RealtimeProducer;
+import io.cameltogether.audio.health.EndpointHealthCheck;
 
 /**
  * Transcribe and translate speech with Together AI: Whisper, Parakeet and other speech-to-text models, with
@@ -47,6 +48,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
     private TogetherAudioClient client;
     private RealtimeClient realtimeClient;
     private final RealtimeDispatcher realtimeDispatcher = new RealtimeDispatcher();
+    private EndpointHealthCheck healthCheck;
 
     public TogetherAudioEndpoint(String uri, TogetherAudioComponent component, TogetherAudioOperation operation,
                                  TogetherAudioConfiguration configuration) {
@@ -95,21 +97,26 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         ApiKey apiKey = resolveApiKey();
+        healthCheck = EndpointHealthCheck.register(this);
         if (operation == TogetherAudioOperation.realtime) {
-            realtimeClient = new RealtimeClient(((TogetherAudioComponent) getComponent()).getOrCreateVertx(),
+            realtimeClient = new RealtimeClient(getComponent().getOrCreateVertx(),
                     RealtimeOptionsMapper.settings(configuration, apiKey), RealtimeOptionsMapper.sessionConfig(configuration),
                     Duration.ofMillis(configuration.getSessionIdleTimeout()), configuration.getMaxSessions(),
-                    realtimeDispatcher);
+                    realtimeDispatcher, getComponent().metrics());
             return;
         }
-        ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), apiKey,
+        executor = getCamelContext().getExecutorServiceManager()
+                .newScheduledThreadPool(this, "TogetherAudio-" + operation, configuration.getMaxConcurrentRequests());
+        client = new TogetherAudioClient(clientSettings(), executor, getComponent().metrics());
+    }
+
+    /** How to reach the batch API (and GET /v1/models, which health checks probe) with this endpoint's options. */
+    public ClientSettings clientSettings() {
+        return new ClientSettings(URI.create(configuration.getBaseUrl()), resolveApiKey(),
                 Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),
                 configuration.getMaxConcurrentRequests(), configuration.getMaxUploadSize(),
                 Duration.ofMillis(configuration.getRetryDelay()));
-        executor = getCamelContext().getExecutorServiceManager()
-                .newScheduledThreadPool(this, "TogetherAudio-" + operation, configuration.getMaxConcurrentRequests());
-        client = new TogetherAudioClient(settings, executor);
     }
 
     private ApiKey resolveApiKey() {
@@ -127,6 +134,10 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.close();
+            healthCheck = null;
+        }
         if (realtimeClient != null) {
             realtimeClient.close();
             realtimeClient = null;
@@ -140,6 +151,11 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
             executor = null;
         }
         super.doStop();
+    }
+
+    @Override
+    public TogetherAudioComponent getComponent() {
+        return (TogetherAudioComponent) super.getComponent();
     }
 
     public TogetherAudioClient getClient() {

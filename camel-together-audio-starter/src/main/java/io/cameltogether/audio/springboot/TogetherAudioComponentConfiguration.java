@@ -149,6 +149,22 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Integer maxSessions = 1000;
     /**
+     * Whether to record Micrometer metrics (together.audio.requests, retries, upload.bytes, audio.seconds,
+     * realtime.sessions, realtime.reconnects). They are recorded when Micrometer is on the classpath and the registry
+     * holds a MeterRegistry: the one bound as metricsRegistry, the only one, or Spring Boot's composite.
+     */
+    private Boolean metricsEnabled = true;
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true
+     */
+    private Boolean healthCheckProducerEnabled = true;
+    /**
      * Realtime: longest turn in seconds before the server cuts it (server default 5).
      */
     private Double maxSpeechDurationS;
@@ -403,6 +419,30 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setRetryDelay(Duration retryDelay) {
         this.retryDelay = retryDelay;
+    }
+
+    public Boolean getMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    public void setMetricsEnabled(Boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public Vertx getVertx() {

@@ -27,6 +27,7 @@ final class AudioPartBody extends AbstractContentBody {
     private final long maxUploadSize;
     private final Cancellable request;
     private volatile boolean started;
+    private volatile long sent;
 
     AudioPartBody(AudioSource source, long maxUploadSize, Cancellable request) {
         super(ContentType.create(source.format().contentType()));
@@ -37,6 +38,11 @@ final class AudioPartBody extends AbstractContentBody {
 
     boolean started() {
         return started;
+    }
+
+    /** Bytes written to the connection so far. */
+    long sent() {
+        return sent;
     }
 
     @Override
@@ -53,16 +59,17 @@ final class AudioPartBody extends AbstractContentBody {
     public void writeTo(OutputStream out) throws IOException {
         started = true;
         byte[] buffer = new byte[BUFFER_SIZE];
-        long sent = 0;
+        long read = 0;
         try (InputStream in = source.open()) {
             int n;
             while ((n = read(in, buffer)) > 0) {
-                sent += n;
-                if (sent > maxUploadSize) {
+                read += n;
+                if (read > maxUploadSize) {
                     request.cancel();
-                    throw UploadLimits.tooLarge(source, sent, maxUploadSize);
+                    throw UploadLimits.tooLarge(source, read, maxUploadSize);
                 }
                 out.write(buffer, 0, n);
+                sent = read;
             }
         }
     }

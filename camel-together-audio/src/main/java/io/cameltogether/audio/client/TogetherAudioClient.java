@@ -10,20 +10,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,36 +41,19 @@ public final class TogetherAudioClient implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final RetryPolicy retryPolicy;
     private final CloseableHttpClient http;
+    private final AudioMetrics metrics;
 
     /**
      * @param executor runs the blocking HTTP calls and the delayed retries; owned by the caller, who sizes it to
      *                 {@link ClientSettings#maxConcurrentRequests()}
      */
-    public TogetherAudioClient(ClientSettings settings, ScheduledExecutorService executor) {
+    public TogetherAudioClient(ClientSettings settings, ScheduledExecutorService executor, AudioMetrics metrics) {
         this.settings = settings;
         this.executor = executor;
+        this.metrics = metrics;
         this.retryPolicy = new RetryPolicy(settings.retryBaseDelay());
-        Timeout requestTimeout = Timeout.of(settings.requestTimeout());
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(settings.maxConcurrentRequests())
-                        .setMaxConnPerRoute(settings.maxConcurrentRequests())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(requestTimeout)
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
-                        .setConnectionFactory(AuthorizingConnections.factory(settings.apiKey()))
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(requestTimeout)
-                        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
-                        .build())
-                .setUserAgent(UserAgent.VALUE)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
+        this.http = ApiHttpClients.create(settings.apiKey(), settings.connectTimeout(), settings.requestTimeout(),
+                settings.maxConcurrentRequests());
     }
 
     public ClientSettings settings() {
@@ -97,19 +74,42 @@ public final class TogetherAudioClient implements AutoCloseable {
         HttpPost post = new HttpPost(settings.resolve(request.task().path()));
         AudioPartBody audioPart = request.audio().isUrl()
                 ? null : new AudioPartBody(request.audio(), settings.maxUploadSize(), post::cancel);
+        long started = System.nanoTime();
+        HttpResponseData response = null;
         try {
-            HttpResponseData response = execute(post, request, audioPart);
+            response = execute(post, request, audioPart);
+            recordAttempt(request, response.status(), started, audioPart);
             if (response.status() / 100 == 2) {
-                result.complete(parse(response));
+                BatchResponse parsed = parse(response);
+                if (parsed.result().duration() != null) {
+                    metrics.audioTranscribed(request.task().taskName(), request.options().model(),
+                            parsed.result().duration());
+                }
+                result.complete(parsed);
                 return;
             }
             TogetherAudioApiException error = ApiErrors.toException(response.status(), response.reason(),
                     response.body(), response.requestId());
             retryOrFail(request, retriesDone, result, error, audioPart, response);
         } catch (IOException e) {
+            if (response == null) {
+                recordAttempt(request, 0, started, audioPart);
+            }
             retryOrFail(request, retriesDone, result, e, audioPart, null);
         } catch (RuntimeException e) {
+            if (response == null) {
+                recordAttempt(request, 0, started, audioPart);
+            }
             result.completeExceptionally(e);
+        }
+    }
+
+    private void recordAttempt(BatchRequest request, int status, long startedNanos, AudioPartBody audioPart) {
+        String task = request.task().taskName();
+        metrics.requestCompleted(task, request.options().model(), status,
+                Duration.ofNanos(System.nanoTime() - startedNanos));
+        if (audioPart != null) {
+            metrics.audioUploaded(task, audioPart.sent());
         }
     }
 
@@ -131,6 +131,7 @@ public final class TogetherAudioClient implements AutoCloseable {
         Duration delay = response == null
                 ? retryPolicy.delay(retriesDone + 1, null, null)
                 : retryPolicy.delay(retriesDone + 1, response.retryAfterMs(), response.retryAfter());
+        metrics.requestRetried(request.task().taskName(), response == null ? 0 : response.status());
         LOG.warn("{} of '{}' failed ({}); retry {} of {} in {} ms", request.task().taskName(),
                 request.audio().describe(), failure.getMessage(), retriesDone + 1, settings.maxRetries(),
                 delay.toMillis());

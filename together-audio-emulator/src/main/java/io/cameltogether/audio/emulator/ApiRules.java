@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /** What the real API accepts on its batch endpoints, per its OpenAPI and docs. */
 final class ApiRules {
 
@@ -29,6 +31,18 @@ final class ApiRules {
 
     static boolean accepts(String task, String field) {
         return COMMON.contains(field) || task.equals("transcribe") && DIARIZATION.contains(field);
+    }
+
+    /** Every endpoint wants {@code Authorization: Bearer <key>}: 401 without it or with another key. */
+    static void checkAuthorization(HttpServerRequest request, String apiKey) throws ApiError {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw new ApiError(401, "invalid_request_error", "missing_api_key", null,
+                    "No API key provided: send 'Authorization: Bearer <key>'");
+        }
+        if (!authorization.substring(7).equals(apiKey)) {
+            throw new ApiError(401, "invalid_request_error", "invalid_api_key", null, "Invalid API key provided");
+        }
     }
 
     static boolean isRepeatable(String field) {

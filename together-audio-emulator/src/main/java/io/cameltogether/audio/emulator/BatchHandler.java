@@ -74,7 +74,7 @@ final class BatchHandler implements Handler<HttpServerRequest> {
     private void finish(BatchRequestState state) {
         HttpServerRequest request = state.request;
         try {
-            checkAuthorization(request);
+            ApiRules.checkAuthorization(request, emulator.apiKey());
             if (state.fault != null && state.fault.kind == Fault.Kind.STATUS) {
                 answerFault(state);
                 return;
@@ -91,17 +91,6 @@ final class BatchHandler implements Handler<HttpServerRequest> {
             }
         } catch (ApiError e) {
             answerError(request, state, e);
-        }
-    }
-
-    private void checkAuthorization(HttpServerRequest request) throws ApiError {
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            throw new ApiError(401, "invalid_request_error", "missing_api_key", null,
-                    "No API key provided: send 'Authorization: Bearer <key>'");
-        }
-        if (!authorization.substring(7).equals(emulator.apiKey())) {
-            throw new ApiError(401, "invalid_request_error", "invalid_api_key", null, "Invalid API key provided");
         }
     }
 
@@ -175,24 +164,8 @@ final class BatchHandler implements Handler<HttpServerRequest> {
     }
 
     private void answerFault(BatchRequestState state) {
-        Fault fault = state.fault;
-        HttpServerResponse response = state.request.response();
-        if (fault.retryAfter != null) {
-            if (fault.retryAfterInMillis) {
-                response.putHeader("retry-after-ms", Long.toString(fault.retryAfter.toMillis()));
-            } else {
-                response.putHeader("Retry-After", Long.toString(fault.retryAfter.toSeconds()));
-            }
-        }
-        String code = fault.code != null ? fault.code : switch (fault.status) {
-            case 429 -> "rate_limit_exceeded";
-            case 500 -> "processing_failed";
-            default -> "service_unavailable";
-        };
-        String type = fault.status == 429 ? "rate_limit_error" : fault.status >= 500 ? "server_error"
-                : "invalid_request_error";
-        answerError(state.request, state, new ApiError(fault.status, type, code, null,
-                "Emulated failure " + fault.status + " (" + code + ")"));
+        state.fault.putRetryAfter(state.request.response());
+        answerError(state.request, state, state.fault.toApiError());
     }
 
     /** The real edge rejects oversized uploads with an HTML page, not ErrorData. */

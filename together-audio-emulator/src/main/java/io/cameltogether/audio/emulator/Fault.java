@@ -2,6 +2,8 @@ package io.cameltogether.audio.emulator;
 
 import java.time.Duration;
 
+import io.vertx.core.http.HttpServerResponse;
+
 /**
  * A failure the emulator injects into the next request, as real networks and the real API produce them. Enqueue
  * with {@link TogetherAudioEmulator#enqueue(Fault)}; each request takes the next fault, if any.
@@ -62,6 +64,28 @@ public final class Fault {
     /** Answers 200 but closes the connection halfway through the body. */
     public static Fault truncatedBody() {
         return new Fault(Kind.TRUNCATE, 200, null, null, false, null, -1);
+    }
+
+    /** The ErrorData a {@link Kind#STATUS} fault answers with: the given code, or the one the API uses for the status. */
+    ApiError toApiError() {
+        String errorCode = code != null ? code : switch (status) {
+            case 429 -> "rate_limit_exceeded";
+            case 500 -> "processing_failed";
+            default -> "service_unavailable";
+        };
+        String type = status == 429 ? "rate_limit_error" : status >= 500 ? "server_error" : "invalid_request_error";
+        return new ApiError(status, type, errorCode, null, "Emulated failure " + status + " (" + errorCode + ")");
+    }
+
+    void putRetryAfter(HttpServerResponse response) {
+        if (retryAfter == null) {
+            return;
+        }
+        if (retryAfterInMillis) {
+            response.putHeader("retry-after-ms", Long.toString(retryAfter.toMillis()));
+        } else {
+            response.putHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
+        }
     }
 
     @Override

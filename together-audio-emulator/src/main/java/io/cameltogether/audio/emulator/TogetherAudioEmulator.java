@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * A local emulator of the Together AI audio API, on loopback: the batch endpoints with Bearer auth, strict
  * validation, the real limits and error bodies, emulated transcripts timed to the audio, request recording, and
- * scripted faults; and the realtime WebSocket with voice activity detection, recording and faults. Start it, point the client's base URL at {@link #baseUrl()}, use {@link #apiKey()}.
+ * scripted faults; the realtime WebSocket with voice activity detection, recording and faults; and GET /v1/models
+ * for health probes. Start it, point the client's base URL at {@link #baseUrl()}, use {@link #apiKey()}.
  */
 public class TogetherAudioEmulator implements AutoCloseable {
 
@@ -38,6 +40,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
 
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger modelsRequests = new AtomicInteger();
     private final List<RealtimeConnectionLog> realtimeSessions = new CopyOnWriteArrayList<>();
     private final Queue<RealtimeFault> realtimeFaults = new ConcurrentLinkedQueue<>();
     private final FileHost fileHost = new FileHost();
@@ -58,16 +61,19 @@ public class TogetherAudioEmulator implements AutoCloseable {
         fetcher = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false));
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
                         .setMaxFormAttributeSize(1024 * 1024).setHandle100ContinueAutomatically(true))
-                .requestHandler(routes(new BatchHandler(this, fetcher), new RealtimeHandler(this)));
+                .requestHandler(routes(new BatchHandler(this, fetcher), new RealtimeHandler(this), new ModelsHandler(this)));
         await(server.listen());
         fileHost.start(vertx);
         return this;
     }
 
-    private static Handler<HttpServerRequest> routes(BatchHandler batch, RealtimeHandler realtime) {
+    private static Handler<HttpServerRequest> routes(BatchHandler batch, RealtimeHandler realtime,
+                                                     ModelsHandler models) {
         return request -> {
             if (request.path().equals(RealtimeHandler.PATH)) {
                 realtime.handle(request);
+            } else if (request.path().equals(ModelsHandler.PATH)) {
+                models.handle(request);
             } else {
                 batch.handle(request);
             }
@@ -162,6 +168,15 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** How many GET /v1/models calls (health probes, typically) have arrived. */
+    public int modelsRequests() {
+        return modelsRequests.get();
+    }
+
+    void countModelsRequest() {
+        modelsRequests.incrementAndGet();
+    }
+
     public RecordedRequest lastRequest() {
         List<RecordedRequest> all = requests();
         if (all.isEmpty()) {
@@ -174,6 +189,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
     public void reset() {
         requests.clear();
         faults.clear();
+        modelsRequests.set(0);
         realtimeSessions.clear();
         realtimeFaults.clear();
         realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -140,6 +141,32 @@ class EmulatorBatchApiTest {
         assertEquals("missing_api_key", missing.errorCode());
         assertEquals(401, wrong.status());
         assertEquals("invalid_api_key", wrong.errorCode());
+    }
+
+    private static Answer getModels(String key) throws IOException {
+        HttpGet get = new HttpGet(EMULATOR.baseUrl() + "/models");
+        if (key != null) {
+            get.setHeader("Authorization", "Bearer " + key);
+        }
+        return HTTP.execute(get, r -> new Answer(r.getCode(), Json.MAPPER.readTree(EntityUtils.toString(r.getEntity()))));
+    }
+
+    @Test
+    void modelsListTheSpeechModelsToAnAuthorizedCaller() throws IOException {
+        EMULATOR.enqueue(Fault.status(503));
+
+        Answer unavailable = getModels(EMULATOR.apiKey());
+        Answer wrongKey = getModels("nope");
+        Answer models = getModels(EMULATOR.apiKey());
+
+        assertEquals(503, unavailable.status());
+        assertEquals(401, wrongKey.status());
+        assertEquals("invalid_api_key", wrongKey.errorCode());
+        assertEquals(200, models.status());
+        assertTrue(models.json().isArray());
+        assertTrue(models.json().findValuesAsText("id").contains("openai/whisper-large-v3"), models.json().toString());
+        assertTrue(models.json().get(0).path("display_name").asText().endsWith("(emulated)"));
+        assertEquals(3, EMULATOR.modelsRequests());
     }
 
     @Test

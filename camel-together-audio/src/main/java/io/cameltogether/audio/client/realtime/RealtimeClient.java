@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 
+import io.cameltogether.audio.client.AudioMetrics;
+
 /**
  * The realtime sessions of one configuration, by id: a session opens on first use and closes after
  * {@code idleTimeout} without audio. Close the client to close every session.
@@ -23,13 +25,15 @@ public final class RealtimeClient implements AutoCloseable {
     private final RealtimeListener listener;
     private final Duration idleTimeout;
     private final int maxSessions;
+    private final AudioMetrics metrics;
     private final Map<String, RealtimeSession> sessions = new ConcurrentHashMap<>();
     private final long sweeper;
 
     /** @param maxSessions sessions open at once; one more fails rather than wait for a connection slot */
     public RealtimeClient(Vertx vertx, RealtimeSettings settings, RealtimeSessionConfig config, Duration idleTimeout,
-                          int maxSessions, RealtimeListener listener) {
+                          int maxSessions, RealtimeListener listener, AudioMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.maxSessions = maxSessions;
         this.settings = settings;
         this.config = config;
@@ -68,7 +72,7 @@ public final class RealtimeClient implements AutoCloseable {
             throw new RealtimeException(id, "cannot open another session: " + maxSessions + " are open (maxSessions); "
                     + "close sessions or raise maxSessions", null, null, 0, true, null);
         }
-        return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, vertx, sockets, settings, config, listener));
+        return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, vertx, sockets, settings, config, listener, metrics));
     }
 
     private void closeIdle() {

@@ -18,6 +18,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cameltogether.audio.client.AudioMetrics;
 import io.cameltogether.audio.client.Json;
 
 /**
@@ -53,6 +54,8 @@ public final class RealtimeSession {
     private final int bytesPerSecond;
     private final List<List<TranscriptEvent>> collectors = new ArrayList<>();
     private final List<FinalWait> finalWaits = new ArrayList<>();
+    private final AudioMetrics metrics;
+    private Runnable metricsSessionEnd;
 
     private State state = State.IDLE;
     private WebSocket socket;
@@ -73,8 +76,10 @@ public final class RealtimeSession {
     private CompletableFuture<Void> closed;
 
     RealtimeSession(String id, Vertx vertx, WebSocketClient sockets, RealtimeSettings settings,
-                    RealtimeSessionConfig config, RealtimeListener listener) {
+                    RealtimeSessionConfig config, RealtimeListener listener, AudioMetrics metrics) {
         this.id = id;
+        this.metrics = metrics;
+        this.metricsSessionEnd = metrics.realtimeSessionOpened(config.model());
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.sockets = sockets;
@@ -140,6 +145,7 @@ public final class RealtimeSession {
                 propagate(chunk.written, last);
             }
             lastAppendAt = System.nanoTime();
+            metrics.audioTranscribed("realtime", config.model(), (double) pcm.length / bytesPerSecond);
             ensureConnected();
             flush();
         });
@@ -264,7 +270,7 @@ public final class RealtimeSession {
         }
         state = wasFailed ? State.FAILED : State.CLOSED;
         buffer.failAll(new RealtimeException(id, "the session is closed", null, null, 0, true, null));
-        listener.onClosed(id);
+        ended();
         closed.complete(null);
     }
 
@@ -392,6 +398,7 @@ public final class RealtimeSession {
         connectionBase = buffer.start();
         finalWaits.forEach(w -> w.echoId = null); // asked again on this connection once the replay is out
         if (failedAttempts > 0) {
+            metrics.realtimeReconnected(config.model());
             LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
                     (buffer.end() - connectionBase) * 1000 / bytesPerSecond);
             long unreplayable = buffer.droppedBytes() - droppedBeforeOutage;
@@ -582,6 +589,14 @@ public final class RealtimeSession {
         dropConnection();
         buffer.failAll(failure);
         listener.onError(failure);
+        ended();
+    }
+
+    private void ended() {
+        if (metricsSessionEnd != null) {
+            metricsSessionEnd.run();
+            metricsSessionEnd = null;
+        }
         listener.onClosed(id);
     }
 

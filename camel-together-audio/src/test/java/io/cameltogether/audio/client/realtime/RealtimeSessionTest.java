@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cameltogether.audio.TestAudio;
 import io.cameltogether.audio.client.ApiKey;
+import io.cameltogether.audio.client.AudioMetrics;
 import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
 import io.cameltogether.audio.emulator.TogetherAudioEmulatorExtension;
@@ -63,7 +64,7 @@ class RealtimeSessionTest {
             public void onError(RealtimeException error) {
                 errors.add(error);
             }
-        });
+        }, AudioMetrics.NONE);
     }
 
     private List<TranscriptEvent> stream(byte[] pcm) throws Exception {

@@ -1,0 +1,60 @@
+package io.cameltogether.audio.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+
+/**
+ * Asks the API whether it is reachable and takes the key: GET /v1/models, the cheapest authenticated call. Answers
+ * from its last call for {@code reuseFor}, so that health endpoints polled by several probes at once cost one call.
+ */
+public final class ApiProbe implements AutoCloseable {
+
+    private final URI modelsUrl;
+    private final Duration reuseFor;
+    private final CloseableHttpClient http;
+    private ApiStatus last;
+
+    public ApiProbe(ClientSettings settings, Duration timeout, Duration reuseFor) {
+        this.modelsUrl = settings.resolve("models");
+        this.reuseFor = reuseFor;
+        this.http = ApiHttpClients.create(settings.apiKey(), timeout, timeout, 1);
+    }
+
+    public synchronized ApiStatus check() {
+        long now = System.nanoTime();
+        if (last == null || now - last.checkedAtNanos() >= reuseFor.toNanos()) {
+            last = call(now);
+        }
+        return last;
+    }
+
+    private ApiStatus call(long now) {
+        try {
+            return http.execute(new HttpGet(modelsUrl), response -> {
+                String body = response.getEntity() == null
+                        ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                if (response.getCode() / 100 == 2) {
+                    return ApiStatus.up(modelsUrl, response.getCode(), now);
+                }
+                Header requestId = response.getFirstHeader("x-request-id");
+                return ApiStatus.answered(modelsUrl, ApiErrors.toException(response.getCode(),
+                        response.getReasonPhrase(), body, requestId == null ? null : requestId.getValue()), now);
+            });
+        } catch (IOException e) {
+            return ApiStatus.unreachable(modelsUrl, e, now);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+    }
+}

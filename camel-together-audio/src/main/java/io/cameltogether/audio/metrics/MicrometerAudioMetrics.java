@@ -1,0 +1,80 @@
+package io.cameltogether.audio.metrics;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import io.cameltogether.audio.client.AudioMetrics;
+
+/**
+ * The component's meters, all named {@code together.audio.*}: HTTP attempts with their outcome, retries, audio
+ * uploaded and transcribed, realtime sessions and reconnects. Camel's own micrometer support already times routes
+ * and exchanges; these count what only the component sees.
+ */
+final class MicrometerAudioMetrics implements AudioMetrics {
+
+    static final String REQUESTS = "together.audio.requests";
+    static final String RETRIES = "together.audio.retries";
+    static final String UPLOADED = "together.audio.upload.bytes";
+    static final String AUDIO = "together.audio.audio.seconds";
+    static final String SESSIONS = "together.audio.realtime.sessions";
+    static final String RECONNECTS = "together.audio.realtime.reconnects";
+
+    private final MeterRegistry registry;
+
+    MicrometerAudioMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void requestCompleted(String task, String model, int status, Duration took) {
+        Timer.builder(REQUESTS).description("HTTP attempts on the batch endpoints, retries included")
+                .tags("operation", task, "model", model, "status", status == 0 ? "none" : Integer.toString(status),
+                        "outcome", outcome(status))
+                .register(registry).record(took);
+    }
+
+    @Override
+    public void requestRetried(String task, int status) {
+        Counter.builder(RETRIES).description("Transient failures retried")
+                .tags("operation", task, "reason", status == 0 ? "connection" : Integer.toString(status))
+                .register(registry).increment();
+    }
+
+    @Override
+    public void audioUploaded(String task, long bytes) {
+        Counter.builder(UPLOADED).description("Audio bytes uploaded, failed attempts included").baseUnit("bytes")
+                .tags("operation", task).register(registry).increment(bytes);
+    }
+
+    @Override
+    public void audioTranscribed(String task, String model, double seconds) {
+        Counter.builder(AUDIO).description("Seconds of audio transcribed: batch as the API reports it "
+                        + "(verbose_json outputs), realtime as streamed").baseUnit("seconds")
+                .tags("operation", task, "model", model).register(registry).increment(seconds);
+    }
+
+    @Override
+    public Runnable realtimeSessionOpened(String model) {
+        LongTaskTimer.Sample sample = LongTaskTimer.builder(SESSIONS)
+                .description("Realtime sessions open now, and how long they have been open")
+                .tags("model", model).register(registry).start();
+        return sample::stop;
+    }
+
+    @Override
+    public void realtimeReconnected(String model) {
+        Counter.builder(RECONNECTS).description("Realtime sessions that lost their connection and got a new one")
+                .tags("model", model).register(registry).increment();
+    }
+
+    private static String outcome(int status) {
+        if (status == 0) {
+            return "CONNECTION_ERROR";
+        }
+        return status / 100 == 2 ? "SUCCESS" : status / 100 == 4 ? "CLIENT_ERROR" : "SERVER_ERROR";
+    }
+}

@@ -1,0 +1,148 @@
+package io.cameltogether.audio.health;
+
+import java.net.ServerSocket;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.junit.jupiter.api.Test;
+
+import io.cameltogether.audio.EmulatorTestSupport;
+import io.cameltogether.audio.TogetherAudioComponent;
+import io.cameltogether.audio.TogetherAudioEndpoint;
+import io.cameltogether.audio.emulator.Fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The readiness check tells an operator whether the API can be reached and takes the key, and costs little. */
+class ApiHealthCheckTest extends EmulatorTestSupport {
+
+    private static final String WRONG_KEY = "wrong-key-do-not-print";
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        TogetherAudioComponent wrongKey = new TogetherAudioComponent();
+        wrongKey.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
+        wrongKey.getConfiguration().setApiKey(WRONG_KEY);
+        context.addComponent("audio-wrong-key", wrongKey);
+        TogetherAudioComponent unreachable = new TogetherAudioComponent();
+        unreachable.getConfiguration().setBaseUrl("http://127.0.0.1:" + closedPort() + "/v1");
+        unreachable.getConfiguration().setApiKey(EMULATOR.apiKey());
+        context.addComponent("audio-unreachable", unreachable);
+        TogetherAudioComponent switchedOff = new TogetherAudioComponent();
+        switchedOff.setHealthCheckProducerEnabled(false);
+        switchedOff.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
+        switchedOff.getConfiguration().setApiKey(EMULATOR.apiKey());
+        context.addComponent("audio-no-check", switchedOff);
+        HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:good").routeId("good").to("together-audio:transcribe");
+                from("direct:good-translate").to("together-audio:translate");
+                from("direct:wrong-key").to("audio-wrong-key:translate");
+                from("direct:unreachable").to("audio-unreachable:realtime");
+                from("direct:no-check").to("audio-no-check:transcribe");
+            }
+        };
+    }
+
+    private HealthCheck.Result checkOf(String endpointUri) {
+        String id = context.getEndpoint(endpointUri, TogetherAudioEndpoint.class).getId();
+        return HealthCheckHelper.getHealthCheckRepository(context, "producers").stream()
+                .filter(c -> c.getId().endsWith("-" + id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no health check for " + endpointUri)).callReadiness();
+    }
+
+    @Test
+    void upWhenTheApiAnswersAndTakesTheKey() {
+        HealthCheck.Result result = checkOf("together-audio:transcribe");
+
+        assertEquals(HealthCheck.State.UP, result.getState());
+        assertEquals(200, result.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
+        assertEquals(EMULATOR.baseUrl() + "/models", result.getDetails().get("url"));
+        assertFalse(result.getCheck().isLiveness(), "a remote outage must not get the application restarted");
+    }
+
+    @Test
+    void downWithTheReasonWhenTheKeyIsRefused() {
+        HealthCheck.Result result = checkOf("audio-wrong-key:translate");
+
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        assertEquals(401, result.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
+        assertEquals("invalid_api_key", result.getDetails().get(AbstractHealthCheck.SERVICE_ERROR_CODE));
+        assertTrue(result.getMessage().orElseThrow().contains("refused the API key"), result.getMessage().get());
+        assertFalse(String.valueOf(result.getDetails()).contains(WRONG_KEY));
+        assertFalse(result.getMessage().get().contains(WRONG_KEY));
+        assertFalse(String.valueOf(result.getError().orElseThrow().getMessage()).contains(WRONG_KEY));
+    }
+
+    @Test
+    void downWhenTheApiCannotBeReached() {
+        HealthCheck.Result result = checkOf("audio-unreachable:realtime");
+
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        assertEquals("UNREACHABLE", result.getDetails().get("state"));
+        assertTrue(result.getMessage().orElseThrow().startsWith("cannot reach the Together API"));
+    }
+
+    @Test
+    void serverErrorsAreDownAndRateLimitsAreUp() throws Exception {
+        EMULATOR.enqueue(Fault.status(503));
+        assertEquals(HealthCheck.State.DOWN, checkOf("together-audio:transcribe").getState());
+
+        EMULATOR.enqueue(Fault.status(429));
+        HealthCheck.Result limited = checkOf("together-audio:translate");
+        assertEquals(HealthCheck.State.UP, limited.getState());
+        assertEquals(429, limited.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
+    }
+
+    @Test
+    void pollsArrivingTogetherCostOneCallToTheApi() {
+        for (int i = 0; i < 5; i++) {
+            HealthCheckHelper.invokeReadiness(context);
+            HealthCheckHelper.invoke(context);
+        }
+
+        // one call per endpoint with an enabled check that reaches the emulator: the two good ones and the wrong key
+        assertEquals(3, EMULATOR.modelsRequests());
+    }
+
+    @Test
+    void theComponentCanSwitchItsChecksOff() {
+        String id = context.getEndpoint("audio-no-check:transcribe", TogetherAudioEndpoint.class).getId();
+        HealthCheck check = HealthCheckHelper.getHealthCheckRepository(context, "producers").stream()
+                .filter(c -> c.getId().endsWith("-" + id)).findFirst().orElseThrow();
+
+        assertFalse(check.isEnabled());
+        assertTrue(HealthCheckHelper.invokeReadiness(context).stream()
+                .noneMatch(r -> r.getCheck().getId().endsWith("-" + id)));
+    }
+
+    @Test
+    void aStoppedEndpointTakesItsCheckAway() throws Exception {
+        String id = context.getEndpoint("together-audio:transcribe", TogetherAudioEndpoint.class).getId();
+        context.getRouteController().stopRoute("good");
+        context.removeRoute("good");
+        context.removeEndpoints("together-audio:transcribe");
+
+        assertTrue(HealthCheckHelper.getHealthCheckRepository(context, "producers").stream()
+                .noneMatch(c -> c.getId().endsWith("-" + id)));
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
