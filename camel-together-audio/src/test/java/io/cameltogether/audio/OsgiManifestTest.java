@@ -32,9 +32,11 @@ class OsgiManifestTest {
         }
         String imports = manifest.getValue("Import-Package");
         for (String pkg : new String[] { "org.apache.camel;version=\"[4.17,5)\"", "io.vertx.core;version=\"[4.5,5)\"",
-                "org.apache.hc.client5.http.entity.mime;version=\"[5.5,6)\"", "org.apache.hc.core5.http;version=\"[5.3,6)\"" }) {
+                "org.apache.hc.client5.http.entity.mime;version=\"[5.5,6)\"", "org.apache.hc.core5.http;version=\"[5.3,6)\"",
+                "io.micrometer.core.instrument;resolution:=optional;version=\"[1.13,2)\"" }) {
             assertTrue(imports.contains(pkg), pkg + " in " + imports);
         }
+        assertTrue(imports.contains("org.apache.camel.impl.health;version=\"[4.17,5)\""), "health checks need camel-health");
         assertFalse(imports.contains("java.util"), "no java.* imports, which frameworks before OSGi R8 reject");
     }
 }
