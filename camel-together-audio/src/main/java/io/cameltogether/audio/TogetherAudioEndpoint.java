@@ -97,7 +97,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         ApiKey apiKey = resolveApiKey();
-        healthCheck = EndpointHealthCheck.register(this);
+        healthCheck = EndpointHealthCheck.start(this);
         if (operation == TogetherAudioOperation.realtime) {
             realtimeClient = new RealtimeClient(getComponent().getOrCreateVertx(),
                     RealtimeOptionsMapper.settings(configuration, apiKey), RealtimeOptionsMapper.sessionConfig(configuration),
@@ -156,6 +156,11 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
     @Override
     public TogetherAudioComponent getComponent() {
         return (TogetherAudioComponent) super.getComponent();
+    }
+
+    /** The endpoint's health checks while it runs, else null. */
+    public EndpointHealthCheck getHealthCheck() {
+        return healthCheck;
     }
 
     public TogetherAudioClient getClient() {

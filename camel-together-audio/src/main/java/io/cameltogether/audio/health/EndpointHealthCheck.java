@@ -2,6 +2,7 @@ package io.cameltogether.audio.health;
 
 import java.time.Duration;
 
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.util.URISupport;
@@ -10,9 +11,10 @@ import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.ApiProbe;
 
 /**
- * Puts an endpoint's {@link TogetherAudioHealthCheck} in Camel's producers repository while the endpoint runs, and
- * takes it out when it stops. Camel enables that repository with {@code camel.health.producersEnabled};
- * the component's {@code healthCheckProducerEnabled} switches these checks off.
+ * An endpoint's {@link TogetherAudioHealthCheck}s while the endpoint runs: one in Camel's producers repository
+ * (which Camel enables with {@code camel.health.producersEnabled}), and one its realtime consumers report through
+ * their route's consumer check. Both read one probe. The component's {@code healthCheckProducerEnabled} and
+ * {@code healthCheckConsumerEnabled} switch them off.
  */
 public final class EndpointHealthCheck implements AutoCloseable {
 
@@ -20,36 +22,40 @@ public final class EndpointHealthCheck implements AutoCloseable {
     private static final Duration PROBE_REUSE = Duration.ofSeconds(10);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final WritableHealthCheckRepository repository;
-    private final TogetherAudioHealthCheck check;
     private final ApiProbe probe;
+    private final WritableHealthCheckRepository producers;
+    private final TogetherAudioHealthCheck producerCheck;
+    private final TogetherAudioHealthCheck consumerCheck;
 
-    private EndpointHealthCheck(WritableHealthCheckRepository repository, TogetherAudioHealthCheck check,
-                                 ApiProbe probe) {
-        this.repository = repository;
-        this.check = check;
-        this.probe = probe;
+    private EndpointHealthCheck(TogetherAudioEndpoint endpoint) {
+        this.probe = new ApiProbe(endpoint.clientSettings(), PROBE_TIMEOUT, PROBE_REUSE);
+        String name = "together-audio-" + endpoint.getOperation() + "-" + endpoint.getId();
+        String uri = URISupport.sanitizeUri(endpoint.getEndpointUri());
+        this.producerCheck = new TogetherAudioHealthCheck("producer:" + name, uri, probe);
+        this.producerCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+        this.consumerCheck = new TogetherAudioHealthCheck("consumer:" + name, uri, probe);
+        this.consumerCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+        this.producers = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (producers != null) {
+            producers.addHealthCheck(producerCheck);
+        }
     }
 
-    /** @return the registration to close on stop, or null when Camel has no producers repository */
-    public static EndpointHealthCheck register(TogetherAudioEndpoint endpoint) {
-        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
-                endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
-        if (repository == null) {
-            return null;
-        }
-        ApiProbe probe = new ApiProbe(endpoint.clientSettings(), PROBE_TIMEOUT, PROBE_REUSE);
-        TogetherAudioHealthCheck check = new TogetherAudioHealthCheck(
-                "producer:together-audio-" + endpoint.getOperation() + "-" + endpoint.getId(),
-                URISupport.sanitizeUri(endpoint.getEndpointUri()), probe);
-        check.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
-        repository.addHealthCheck(check);
-        return new EndpointHealthCheck(repository, check, probe);
+    public static EndpointHealthCheck start(TogetherAudioEndpoint endpoint) {
+        return new EndpointHealthCheck(endpoint);
+    }
+
+    /** The check a consumer of the endpoint reports through its route; null when consumer checks are off. */
+    public HealthCheck forConsumer() {
+        return consumerCheck.isEnabled() ? consumerCheck : null;
     }
 
     @Override
     public void close() {
-        repository.removeHealthCheck(check);
+        if (producers != null) {
+            producers.removeHealthCheck(producerCheck);
+        }
         probe.close();
     }
 }

@@ -31,6 +31,8 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // the route's consumer check asks this one: is the API reachable, and does it take the key?
+        setHealthCheck(endpoint.getHealthCheck() == null ? null : endpoint.getHealthCheck().forConsumer());
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "TogetherAudioRealtimeConsumer");
         endpoint.getRealtimeDispatcher().add(this);

@@ -40,6 +40,7 @@ class ApiHealthCheckTest extends EmulatorTestSupport {
         switchedOff.getConfiguration().setApiKey(EMULATOR.apiKey());
         context.addComponent("audio-no-check", switchedOff);
         HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers"); // as Camel Main and Spring Boot load it
         return context;
     }
 
@@ -53,6 +54,7 @@ class ApiHealthCheckTest extends EmulatorTestSupport {
                 from("direct:wrong-key").to("audio-wrong-key:translate");
                 from("direct:unreachable").to("audio-unreachable:realtime");
                 from("direct:no-check").to("audio-no-check:transcribe");
+                from("audio-wrong-key:realtime").routeId("transcripts-with-wrong-key").to("mock:transcripts");
             }
         };
     }
@@ -114,8 +116,9 @@ class ApiHealthCheckTest extends EmulatorTestSupport {
             HealthCheckHelper.invoke(context);
         }
 
-        // one call per endpoint with an enabled check that reaches the emulator: the two good ones and the wrong key
-        assertEquals(3, EMULATOR.modelsRequests());
+        // one call per endpoint with an enabled check that reaches the emulator: the two good ones, and the wrong
+        // key's translate producer and realtime consumer
+        assertEquals(4, EMULATOR.modelsRequests());
     }
 
     @Test
@@ -127,6 +130,17 @@ class ApiHealthCheckTest extends EmulatorTestSupport {
         assertFalse(check.isEnabled());
         assertTrue(HealthCheckHelper.invokeReadiness(context).stream()
                 .noneMatch(r -> r.getCheck().getId().endsWith("-" + id)));
+    }
+
+    @Test
+    void aRealtimeConsumerRouteIsDownWhileTheKeyIsRefused() {
+        HealthCheck.Result route = HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().equals("consumer:transcripts-with-wrong-key")).findFirst()
+                .orElseThrow(() -> new AssertionError(HealthCheckHelper.invokeReadiness(context).stream()
+                        .map(r -> r.getCheck().getId()).toList().toString()));
+
+        assertEquals(HealthCheck.State.DOWN, route.getState());
+        assertTrue(route.getMessage().orElseThrow().contains("refused the API key"), route.getMessage().get());
     }
 
     @Test
