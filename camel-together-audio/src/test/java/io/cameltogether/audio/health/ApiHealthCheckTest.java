@@ -26,22 +26,21 @@ class ApiHealthCheckTest extends EmulatorTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        TogetherAudioComponent wrongKey = new TogetherAudioComponent();
-        wrongKey.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
-        wrongKey.getConfiguration().setApiKey(WRONG_KEY);
-        context.addComponent("audio-wrong-key", wrongKey);
-        TogetherAudioComponent unreachable = new TogetherAudioComponent();
-        unreachable.getConfiguration().setBaseUrl("http://127.0.0.1:" + closedPort() + "/v1");
-        unreachable.getConfiguration().setApiKey(EMULATOR.apiKey());
-        context.addComponent("audio-unreachable", unreachable);
-        TogetherAudioComponent switchedOff = new TogetherAudioComponent();
+        context.addComponent("audio-wrong-key", component(EMULATOR.baseUrl(), WRONG_KEY));
+        context.addComponent("audio-unreachable", component("http://127.0.0.1:" + closedPort() + "/v1", EMULATOR.apiKey()));
+        TogetherAudioComponent switchedOff = component(EMULATOR.baseUrl(), EMULATOR.apiKey());
         switchedOff.setHealthCheckProducerEnabled(false);
-        switchedOff.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
-        switchedOff.getConfiguration().setApiKey(EMULATOR.apiKey());
         context.addComponent("audio-no-check", switchedOff);
         HealthCheckHelper.getHealthCheckRepository(context, "producers").setEnabled(true);
         HealthCheckHelper.getHealthCheckRepository(context, "consumers"); // as Camel Main and Spring Boot load it
         return context;
+    }
+
+    private static TogetherAudioComponent component(String baseUrl, String apiKey) {
+        TogetherAudioComponent component = new TogetherAudioComponent();
+        component.getConfiguration().setBaseUrl(baseUrl);
+        component.getConfiguration().setApiKey(apiKey);
+        return component;
     }
 
     @Override
