@@ -23,11 +23,11 @@ import io.cameltogether.audio.client.request.BatchTask;
 import io.cameltogether.audio.batch.BatchOptionsMapper;
 import io.cameltogether.audio.batch.TranscribeProducer;
 import io.cameltogether.audio.batch.TranslateProducer;
+import io.cameltogether.audio.health.EndpointHealthCheck;
 import io.cameltogether.audio.realtime.RealtimeConsumer;
 import io.cameltogether.audio.realtime.RealtimeDispatcher;
 import io.cameltogether.audio.realtime.RealtimeOptionsMapper;
 import io.cameltogether.audio.realtime.RealtimeProducer;
-import io.cameltogether.audio.health.EndpointHealthCheck;
 
 /**
  * Transcribe and translate speech with Together AI: Whisper, Parakeet and other speech-to-text models, with

@@ -39,11 +39,11 @@ public final class ApiProbe implements AutoCloseable {
     private ApiStatus call(long now) {
         try {
             return http.execute(new HttpGet(modelsUrl), response -> {
+                if (response.getCode() / 100 == 2) {
+                    return ApiStatus.up(modelsUrl, response.getCode(), now); // the catalogue itself is not needed
+                }
                 String body = response.getEntity() == null
                         ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-                if (response.getCode() / 100 == 2) {
-                    return ApiStatus.up(modelsUrl, response.getCode(), now);
-                }
                 Header requestId = response.getFirstHeader("x-request-id");
                 return ApiStatus.answered(modelsUrl, ApiErrors.toException(response.getCode(),
                         response.getReasonPhrase(), body, requestId == null ? null : requestId.getValue()), now);

@@ -8,7 +8,8 @@ import java.net.URI;
  * @param url        the URL probed
  * @param state      the verdict
  * @param httpStatus the answer's status, 0 when there was none
- * @param failure    the typed API error or the connection failure; null when up
+ * @param failure    the typed API error (a 429 included) or the connection failure; null after a 2xx answer
+ * @param checkedAtNanos when the probe was made, on {@link System#nanoTime()}'s clock
  */
 public record ApiStatus(URI url, State state, int httpStatus, Exception failure, long checkedAtNanos) {
 
