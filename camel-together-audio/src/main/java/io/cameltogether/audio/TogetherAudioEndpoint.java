@@ -96,22 +96,23 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ApiKey apiKey = resolveApiKey();
-        healthCheck = EndpointHealthCheck.start(this);
+        ClientSettings settings = clientSettings();
+        healthCheck = EndpointHealthCheck.start(this, settings);
         if (operation == TogetherAudioOperation.realtime) {
             realtimeClient = new RealtimeClient(getComponent().getOrCreateVertx(),
-                    RealtimeOptionsMapper.settings(configuration, apiKey), RealtimeOptionsMapper.sessionConfig(configuration),
+                    RealtimeOptionsMapper.settings(configuration, settings.apiKey()),
+                    RealtimeOptionsMapper.sessionConfig(configuration),
                     Duration.ofMillis(configuration.getSessionIdleTimeout()), configuration.getMaxSessions(),
                     realtimeDispatcher, getComponent().metrics());
             return;
         }
         executor = getCamelContext().getExecutorServiceManager()
                 .newScheduledThreadPool(this, "TogetherAudio-" + operation, configuration.getMaxConcurrentRequests());
-        client = new TogetherAudioClient(clientSettings(), executor, getComponent().metrics());
+        client = new TogetherAudioClient(settings, executor, getComponent().metrics());
     }
 
     /** How to reach the batch API (and GET /v1/models, which health checks probe) with this endpoint's options. */
-    public ClientSettings clientSettings() {
+    private ClientSettings clientSettings() {
         return new ClientSettings(URI.create(configuration.getBaseUrl()), resolveApiKey(),
                 Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),

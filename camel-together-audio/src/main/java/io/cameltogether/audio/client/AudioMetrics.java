@@ -28,16 +28,33 @@ public interface AudioMetrics {
     default void audioUploaded(String task, long bytes) {
     }
 
-    /** Seconds of audio a result covers (batch: as the API reports it; realtime: as sent). */
+    /** Seconds of audio a batch result covers, as the API reports it. */
     default void audioTranscribed(String task, String model, double seconds) {
     }
 
-    /** A realtime session opened; run what this returns when it ends. */
-    default Runnable realtimeSessionOpened(String model) {
-        return () -> { };
+    /** A realtime session opened; what it reports until it ends goes to the handle returned. */
+    default SessionMetrics realtimeSessionOpened(String model) {
+        return SessionMetrics.NONE;
     }
 
-    /** A realtime session lost its connection and got a new one. */
-    default void realtimeReconnected(String model) {
+    /**
+     * One realtime session's meters, resolved once when it opens, so that appends (ten a second per session) cost
+     * an increment and no lookup.
+     */
+    interface SessionMetrics {
+
+        SessionMetrics NONE = new SessionMetrics() { };
+
+        /** Audio accepted for sending, in seconds. */
+        default void audioStreamed(double seconds) {
+        }
+
+        /** The session lost its connection and got a new one. */
+        default void reconnected() {
+        }
+
+        /** The session is closed or failed; called once. */
+        default void ended() {
+        }
     }
 }

@@ -74,11 +74,8 @@ public final class TogetherAudioClient implements AutoCloseable {
         HttpPost post = new HttpPost(settings.resolve(request.task().path()));
         AudioPartBody audioPart = request.audio().isUrl()
                 ? null : new AudioPartBody(request.audio(), settings.maxUploadSize(), post::cancel);
-        long started = System.nanoTime();
-        HttpResponseData response = null;
         try {
-            response = execute(post, request, audioPart);
-            recordAttempt(request, response.status(), started, audioPart);
+            HttpResponseData response = execute(post, request, audioPart);
             if (response.status() / 100 == 2) {
                 BatchResponse parsed = parse(response);
                 if (parsed.result().duration() != null) {
@@ -92,14 +89,8 @@ public final class TogetherAudioClient implements AutoCloseable {
                     response.body(), response.requestId());
             retryOrFail(request, retriesDone, result, error, audioPart, response);
         } catch (IOException e) {
-            if (response == null) {
-                recordAttempt(request, 0, started, audioPart);
-            }
             retryOrFail(request, retriesDone, result, e, audioPart, null);
         } catch (RuntimeException e) {
-            if (response == null) {
-                recordAttempt(request, 0, started, audioPart);
-            }
             result.completeExceptionally(e);
         }
     }
@@ -151,16 +142,25 @@ public final class TogetherAudioClient implements AutoCloseable {
                 + "' failed: cannot reach " + settings.resolve(request.task().path()) + ": " + cause, cause);
     }
 
+    /** One HTTP attempt, reported to the metrics whatever its end: status 0 when no answer came. */
     private HttpResponseData execute(HttpPost post, BatchRequest request, AudioPartBody audioPart) throws IOException {
         post.setEntity(multipart(request, audioPart));
-        return http.execute(post, response -> {
-            HttpEntity entity = response.getEntity();
-            String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
-            return new HttpResponseData(response.getCode(), response.getReasonPhrase(), body,
-                    value(response.getFirstHeader("x-request-id")),
-                    value(response.getFirstHeader("retry-after-ms")),
-                    value(response.getFirstHeader("retry-after")));
-        });
+        long started = System.nanoTime();
+        int status = 0;
+        try {
+            HttpResponseData answer = http.execute(post, response -> {
+                HttpEntity entity = response.getEntity();
+                String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
+                return new HttpResponseData(response.getCode(), response.getReasonPhrase(), body,
+                        value(response.getFirstHeader("x-request-id")),
+                        value(response.getFirstHeader("retry-after-ms")),
+                        value(response.getFirstHeader("retry-after")));
+            });
+            status = answer.status();
+            return answer;
+        } finally {
+            recordAttempt(request, status, started, audioPart);
+        }
     }
 
     /** The API routes on {@code model} before reading the audio: model first, file last. */

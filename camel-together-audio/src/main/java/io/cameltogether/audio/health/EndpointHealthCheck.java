@@ -9,6 +9,7 @@ import org.apache.camel.util.URISupport;
 
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.ApiProbe;
+import io.cameltogether.audio.client.ClientSettings;
 
 /**
  * An endpoint's {@link TogetherAudioHealthCheck}s while the endpoint runs: one in Camel's producers repository
@@ -27,8 +28,8 @@ public final class EndpointHealthCheck implements AutoCloseable {
     private final TogetherAudioHealthCheck producerCheck;
     private final TogetherAudioHealthCheck consumerCheck;
 
-    private EndpointHealthCheck(TogetherAudioEndpoint endpoint) {
-        this.probe = new ApiProbe(endpoint.clientSettings(), PROBE_TIMEOUT, PROBE_REUSE);
+    private EndpointHealthCheck(TogetherAudioEndpoint endpoint, ClientSettings settings) {
+        this.probe = new ApiProbe(settings, PROBE_TIMEOUT, PROBE_REUSE);
         String name = "together-audio-" + endpoint.getOperation() + "-" + endpoint.getId();
         String uri = URISupport.sanitizeUri(endpoint.getEndpointUri());
         this.producerCheck = new TogetherAudioHealthCheck("producer:" + name, uri, probe);
@@ -42,8 +43,9 @@ public final class EndpointHealthCheck implements AutoCloseable {
         }
     }
 
-    public static EndpointHealthCheck start(TogetherAudioEndpoint endpoint) {
-        return new EndpointHealthCheck(endpoint);
+    /** @param settings where the endpoint reaches the API, with which key */
+    public static EndpointHealthCheck start(TogetherAudioEndpoint endpoint, ClientSettings settings) {
+        return new EndpointHealthCheck(endpoint, settings);
     }
 
     /** The check a consumer of the endpoint reports through its route; null when consumer checks are off. */

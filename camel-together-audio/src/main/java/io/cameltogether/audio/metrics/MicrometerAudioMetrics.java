@@ -52,23 +52,40 @@ final class MicrometerAudioMetrics implements AudioMetrics {
 
     @Override
     public void audioTranscribed(String task, String model, double seconds) {
-        Counter.builder(AUDIO).description("Seconds of audio transcribed: batch as the API reports it "
-                        + "(verbose_json outputs), realtime as streamed").baseUnit("seconds")
-                .tags("operation", task, "model", model).register(registry).increment(seconds);
+        audioSeconds(task, model).increment(seconds);
     }
 
     @Override
-    public Runnable realtimeSessionOpened(String model) {
-        LongTaskTimer.Sample sample = LongTaskTimer.builder(SESSIONS)
+    public SessionMetrics realtimeSessionOpened(String model) {
+        LongTaskTimer.Sample open = LongTaskTimer.builder(SESSIONS)
                 .description("Realtime sessions open now, and how long they have been open")
                 .tags("model", model).register(registry).start();
-        return sample::stop;
+        Counter audio = audioSeconds("realtime", model);
+        Counter reconnects = Counter.builder(RECONNECTS)
+                .description("Realtime sessions that lost their connection and got a new one")
+                .tags("model", model).register(registry);
+        return new SessionMetrics() {
+            @Override
+            public void audioStreamed(double seconds) {
+                audio.increment(seconds);
+            }
+
+            @Override
+            public void reconnected() {
+                reconnects.increment();
+            }
+
+            @Override
+            public void ended() {
+                open.stop();
+            }
+        };
     }
 
-    @Override
-    public void realtimeReconnected(String model) {
-        Counter.builder(RECONNECTS).description("Realtime sessions that lost their connection and got a new one")
-                .tags("model", model).register(registry).increment();
+    private Counter audioSeconds(String task, String model) {
+        return Counter.builder(AUDIO).description("Seconds of audio transcribed: batch as the API reports it "
+                        + "(verbose_json outputs), realtime as streamed").baseUnit("seconds")
+                .tags("operation", task, "model", model).register(registry);
     }
 
     private static String outcome(int status) {

@@ -54,8 +54,7 @@ public final class RealtimeSession {
     private final int bytesPerSecond;
     private final List<List<TranscriptEvent>> collectors = new ArrayList<>();
     private final List<FinalWait> finalWaits = new ArrayList<>();
-    private final AudioMetrics metrics;
-    private Runnable metricsSessionEnd;
+    private AudioMetrics.SessionMetrics metrics;
 
     private State state = State.IDLE;
     private WebSocket socket;
@@ -78,8 +77,7 @@ public final class RealtimeSession {
     RealtimeSession(String id, Vertx vertx, WebSocketClient sockets, RealtimeSettings settings,
                     RealtimeSessionConfig config, RealtimeListener listener, AudioMetrics metrics) {
         this.id = id;
-        this.metrics = metrics;
-        this.metricsSessionEnd = metrics.realtimeSessionOpened(config.model());
+        this.metrics = metrics.realtimeSessionOpened(config.model());
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.sockets = sockets;
@@ -145,7 +143,7 @@ public final class RealtimeSession {
                 propagate(chunk.written, last);
             }
             lastAppendAt = System.nanoTime();
-            metrics.audioTranscribed("realtime", config.model(), (double) pcm.length / bytesPerSecond);
+            metrics.audioStreamed((double) pcm.length / bytesPerSecond);
             ensureConnected();
             flush();
         });
@@ -398,7 +396,7 @@ public final class RealtimeSession {
         connectionBase = buffer.start();
         finalWaits.forEach(w -> w.echoId = null); // asked again on this connection once the replay is out
         if (failedAttempts > 0) {
-            metrics.realtimeReconnected(config.model());
+            metrics.reconnected();
             LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
                     (buffer.end() - connectionBase) * 1000 / bytesPerSecond);
             long unreplayable = buffer.droppedBytes() - droppedBeforeOutage;
@@ -593,10 +591,8 @@ public final class RealtimeSession {
     }
 
     private void ended() {
-        if (metricsSessionEnd != null) {
-            metricsSessionEnd.run();
-            metricsSessionEnd = null;
-        }
+        metrics.ended();
+        metrics = AudioMetrics.SessionMetrics.NONE; // a failed session may be closed again: count its end once
         listener.onClosed(id);
     }
 
