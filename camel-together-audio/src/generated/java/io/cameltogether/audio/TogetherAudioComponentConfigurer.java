@@ -63,6 +63,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": getOrCreateConfiguration(target).setMaxQueuedRequests(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxsessions":
@@ -161,6 +163,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxsessions":
@@ -255,6 +259,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return getOrCreateConfiguration(target).getMaxQueuedRequests();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxsessions":

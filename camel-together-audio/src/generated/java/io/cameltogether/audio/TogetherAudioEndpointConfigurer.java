@@ -53,6 +53,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": target.getConfiguration().setMaxQueuedRequests(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxsessions":
@@ -140,6 +142,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxsessions":
@@ -228,6 +232,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return target.getConfiguration().getMaxQueuedRequests();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxsessions":

@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(45);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -40,6 +40,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("language");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
+        props.add("maxQueuedRequests");
         props.add("maxRetries");
         props.add("maxSessions");
         props.add("maxSpeakers");

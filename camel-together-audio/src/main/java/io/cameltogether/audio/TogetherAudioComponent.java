@@ -6,12 +6,14 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.Vertx;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 import io.cameltogether.audio.client.AudioMetrics;
 import io.cameltogether.audio.metrics.MetricsLookup;
+import io.cameltogether.audio.support.OptionRanges;
 
 /** The {@code together-audio:} component: its options are defaults for every endpoint it creates. */
 @Component("together-audio")
@@ -37,7 +39,16 @@ public class TogetherAudioComponent extends HealthCheckComponent {
                     + ": use together-audio:transcribe, together-audio:translate or together-audio:realtime");
         }
         TogetherAudioEndpoint endpoint = new TogetherAudioEndpoint(uri, this, operation, configuration.copy());
-        setProperties(endpoint, parameters);
+        try {
+            setProperties(endpoint, parameters);
+        } catch (PropertyBindingException e) {
+            String accepted = OptionRanges.acceptedValues(e.getPropertyName());
+            if (accepted == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getPropertyName() + "=" + e.getValue() + " is not accepted: use "
+                    + accepted, e);
+        }
         endpoint.validateOptions();
         return endpoint;
     }

@@ -52,6 +52,8 @@ public class TogetherAudioConfiguration implements Cloneable {
     private long retryDelay = 500;
     @UriParam(label = "advanced", defaultValue = "8")
     private int maxConcurrentRequests = 8;
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private int maxQueuedRequests = 1000;
 
     @UriParam(label = "realtime", defaultValue = "pcm_s16le_16000",
               enums = "pcm_s16le_16000,pcm_s16le_8000,pcm_s16le_24000")
@@ -297,10 +299,23 @@ public class TogetherAudioConfiguration implements Cloneable {
 
     /**
      * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their
-     * turn without blocking the route's thread.
+     * turn (see maxQueuedRequests).
      */
     public void setMaxConcurrentRequests(int maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public int getMaxQueuedRequests() {
+        return maxQueuedRequests;
+    }
+
+    /**
+     * Messages per endpoint that may wait for a free request slot beyond maxConcurrentRequests; they hold a reference
+     * to their body and no thread. When that many wait, the thread handing over the next message waits for room:
+     * back-pressure on the route's consumer (a file or Kafka consumer polls no further), never a refusal.
+     */
+    public void setMaxQueuedRequests(int maxQueuedRequests) {
+        this.maxQueuedRequests = maxQueuedRequests;
     }
 
     public RealtimeAudioFormat getInputAudioFormat() {

@@ -10,6 +10,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -28,6 +29,7 @@ import io.cameltogether.audio.realtime.RealtimeConsumer;
 import io.cameltogether.audio.realtime.RealtimeDispatcher;
 import io.cameltogether.audio.realtime.RealtimeOptionsMapper;
 import io.cameltogether.audio.realtime.RealtimeProducer;
+import io.cameltogether.audio.support.OptionRanges;
 
 /**
  * Transcribe and translate speech with Together AI: Whisper, Parakeet and other speech-to-text models, with
@@ -85,11 +87,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
             BatchTask task = operation == TogetherAudioOperation.translate ? BatchTask.TRANSLATE : BatchTask.TRANSCRIBE;
             BatchOptionsMapper.fromConfiguration(configuration).resolve(task, configuration.getOutputFormat());
         }
-        if (configuration.getMaxUploadSize() < 1 || configuration.getMaxConcurrentRequests() < 1
-                || configuration.getMaxRetries() < 0) {
-            throw new IllegalArgumentException("maxUploadSize and maxConcurrentRequests must be at least 1, "
-                    + "maxRetries at least 0");
-        }
+        OptionRanges.check(configuration);
         URI.create(configuration.getBaseUrl());
     }
 
@@ -107,8 +105,20 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
             return;
         }
         executor = getCamelContext().getExecutorServiceManager()
-                .newScheduledThreadPool(this, "TogetherAudio-" + operation, configuration.getMaxConcurrentRequests());
+                .newScheduledThreadPool(this, "TogetherAudio-" + operation, requestThreads());
         client = new TogetherAudioClient(settings, executor, getComponent().metrics());
+    }
+
+    /**
+     * One thread per concurrent request, made when first needed. The queue has no bound of its own (Camel's default
+     * of 1000 would refuse a burst): the client's admission bounds what waits in it.
+     */
+    private ThreadPoolProfile requestThreads() {
+        ThreadPoolProfile profile = new ThreadPoolProfile("TogetherAudio-" + operation);
+        profile.setPoolSize(configuration.getMaxConcurrentRequests());
+        profile.setMaxPoolSize(configuration.getMaxConcurrentRequests());
+        profile.setMaxQueueSize(-1);
+        return profile;
     }
 
     /** How to reach the batch API (and GET /v1/models, which health checks probe) with this endpoint's options. */
@@ -116,7 +126,8 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
         return new ClientSettings(URI.create(configuration.getBaseUrl()), resolveApiKey(),
                 Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),
-                configuration.getMaxConcurrentRequests(), configuration.getMaxUploadSize(),
+                configuration.getMaxConcurrentRequests(), configuration.getMaxQueuedRequests(),
+                configuration.getMaxUploadSize(),
                 Duration.ofMillis(configuration.getRetryDelay()));
     }
 

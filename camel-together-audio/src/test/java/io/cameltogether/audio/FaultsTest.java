@@ -15,6 +15,7 @@ import io.cameltogether.audio.client.TogetherAudioApiException;
 import io.cameltogether.audio.client.TogetherAudioException;
 import io.cameltogether.audio.emulator.Fault;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -110,6 +111,7 @@ class FaultsTest extends EmulatorTestSupport {
 
         TogetherAudioApiException e = apiError(exchange);
         assertEquals("unsupported_format", e.getCode());
+        assertTrue(e.getMessage().contains("The content of 'fake.wav' was not recognised as audio"), e.getMessage());
         assertEquals(1, EMULATOR.requests().size());
     }
 
@@ -131,7 +133,9 @@ class FaultsTest extends EmulatorTestSupport {
         TogetherAudioApiException e = apiError(send("together-audio:transcribe", SPEECH_WAV));
 
         assertEquals(413, e.getStatus());
-        assertTrue(e.getMessage().contains("https URL"), e.getMessage());
+        assertTrue(e.getMessage().contains("'speech.wav' was refused after 0.1 MB (145300 bytes) had been sent; "
+                + "maxUploadSize is 500.0 MB (524288000 bytes)") && e.getMessage().contains("https URL"),
+                e.getMessage());
         assertEquals(1, EMULATOR.requests().size());
     }
 
@@ -189,6 +193,16 @@ class FaultsTest extends EmulatorTestSupport {
     }
 
     @Test
+    void answerCutOffOnTheLastAttemptSaysSo() {
+        EMULATOR.enqueue(Fault.truncatedBody());
+
+        Exchange exchange = send("together-audio:transcribe?maxRetries=0", SPEECH_WAV);
+
+        TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
+        assertTrue(e.getMessage().contains("the API's answer (HTTP 200) was cut off"), e.getMessage());
+    }
+
+    @Test
     void unreachableApiFailsAfterRetriesWithAConnectionError() {
         Exchange exchange = send("together-audio:transcribe?baseUrl=http://127.0.0.1:1/v1&maxRetries=1", SPEECH_WAV);
 
@@ -215,7 +229,7 @@ class FaultsTest extends EmulatorTestSupport {
 
         TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
         assertTrue(e.getMessage().contains("cannot read the audio 'call.wav': disk on fire"), e.getMessage());
-        Thread.sleep(300);
+        await().until(() -> EMULATOR.droppedUploads() == 1);
         assertTrue(EMULATOR.requests().isEmpty(), "the server saw a dropped upload, not a complete one");
     }
 
@@ -227,5 +241,6 @@ class FaultsTest extends EmulatorTestSupport {
 
         TogetherAudioException e = assertInstanceOf(TogetherAudioException.class, exchange.getException());
         assertInstanceOf(java.net.SocketTimeoutException.class, e.getCause(), e.getMessage());
+        assertTrue(e.getMessage().contains("within requestTimeout (300 ms)"), e.getMessage());
     }
 }

@@ -37,6 +37,13 @@ public final class TestAudio {
         return out;
     }
 
+    /** A quarter second of the sentence as a 16 kHz WAV whose first sample is the number: a recording of its own. */
+    public static byte[] numberedWav(int number) {
+        byte[] pcm = Arrays.copyOf(speechPcm(), RATE / 2);
+        ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).putInt(0, number);
+        return wav(pcm, 1, 1, false);
+    }
+
     /**
      * The same audio as a WAV of another rate, channel count and depth (16-bit integer or 32-bit float), made by
      * repeating samples, so its content and timing stay those of the 16 kHz original.

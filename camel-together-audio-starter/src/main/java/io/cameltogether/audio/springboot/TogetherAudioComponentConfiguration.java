@@ -116,9 +116,15 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     private Duration connectTimeout = Duration.ofMillis(10000);
     /**
      * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their
-     * turn without blocking the route's thread.
+     * turn (see maxQueuedRequests).
      */
     private Integer maxConcurrentRequests = 8;
+    /**
+     * Messages per endpoint that may wait for a free request slot beyond maxConcurrentRequests; they hold a reference
+     * to their body and no thread. When that many wait, the thread handing over the next message waits for room:
+     * back-pressure on the route's consumer (a file or Kafka consumer polls no further), never a refusal.
+     */
+    private Integer maxQueuedRequests = 1000;
     /**
      * How many times a request is retried after a transient failure (408, 409, 429, 5xx, dropped connection), with
      * exponential backoff that honours Retry-After. 0 disables retries.
@@ -395,6 +401,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public Integer getMaxQueuedRequests() {
+        return maxQueuedRequests;
+    }
+
+    public void setMaxQueuedRequests(Integer maxQueuedRequests) {
+        this.maxQueuedRequests = maxQueuedRequests;
     }
 
     public Integer getMaxRetries() {

@@ -69,6 +69,12 @@ final class AudioBodies {
      */
     private static Object content(Message message, WrappedFile<?> wrapped) throws NoTypeConversionAvailableException {
         if (wrapped.getFile() instanceof File file) {
+            if (!file.exists()) {
+                throw new AudioValidationException("the file consumer handed over " + file + ", which no longer "
+                        + "exists: another exchange has probably moved it already. A poll can list a file that an "
+                        + "exchange still in flight then moves; consume with preMove (e.g. preMove=.inprogress&move="
+                        + "../.done&moveFailed=../.failed) so that a file leaves the folder before its exchange starts");
+            }
             return file;
         }
         Object downloaded = wrapped.getBody();

@@ -1,6 +1,7 @@
 package io.cameltogether.audio.batch;
 
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.apache.camel.AsyncCallback;
@@ -15,12 +16,14 @@ import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.BatchRequest;
 import io.cameltogether.audio.client.request.BatchTask;
 import io.cameltogether.audio.client.request.OutputFormat;
+import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.support.ResultBodies;
 
 /**
  * Sends the message's audio to one batch endpoint and replaces the body with the answer in the wanted output format.
- * Asynchronous: the route's thread is released while the request is in flight. Bad input fails the exchange before
- * anything is sent, and the body (a file, say) is left untouched for Camel's error handling.
+ * Asynchronous: the route's thread is released while the request waits for its turn and while it is in flight; it is
+ * held only when the endpoint already holds maxQueuedRequests waiting messages (back-pressure). Bad input fails the
+ * exchange before anything is sent, and the body (a file, say) is left untouched for Camel's error handling.
  */
 abstract class BatchProducer extends DefaultAsyncProducer {
 
@@ -39,17 +42,19 @@ abstract class BatchProducer extends DefaultAsyncProducer {
         Object body = in.getBody();
         OutputFormat output;
         BatchRequest request;
+        CompletableFuture<BatchResponse> answer;
         try {
             output = BatchOptionsMapper.outputFormat(endpoint.getConfiguration(), in);
             BatchOptions options = BatchOptionsMapper.fromMessage(endpoint.getConfiguration(), in).resolve(task, output);
             AudioSource audio = AudioBodies.from(in);
             request = new BatchRequest(task, audio, options);
+            answer = endpoint.getClient().send(request);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        endpoint.getClient().send(request).whenComplete((response, failure) -> {
+        answer.whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
                     exchange.setException(failure instanceof CompletionException ? failure.getCause() : failure);

@@ -40,8 +40,7 @@ final class ApiErrors {
 
     private static String fallbackMessage(int status, String reason, String body) {
         if (status == 413) {
-            return "Payload Too Large: the API refuses direct uploads over its cap (500 MB); host the audio at an "
-                    + "https URL and send the URL as the body instead";
+            return "Payload Too Large: the API refuses direct uploads over its cap";
         }
         String text = body == null ? "" : body.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ").trim();
         if (text.length() > 200) {

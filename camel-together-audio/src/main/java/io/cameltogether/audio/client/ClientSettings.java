@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param baseUrl               e.g. https://api.together.xyz/v1
  * @param maxRetries            further attempts after a transient failure (429, 5xx, dropped connection)
  * @param maxConcurrentRequests requests in flight at once; also the connection pool size
+ * @param maxQueuedRequests     requests that may wait for a free slot; a sender waits while that many do
  * @param maxUploadSize         bytes; larger audio is refused before sending
  * @param retryBaseDelay        first backoff delay, doubled per attempt up to {@link RetryPolicy#MAX_DELAY}
  */
@@ -20,6 +21,7 @@ public record ClientSettings(
         Duration requestTimeout,
         int maxRetries,
         int maxConcurrentRequests,
+        int maxQueuedRequests,
         long maxUploadSize,
         Duration retryBaseDelay) {
 
@@ -29,8 +31,9 @@ public record ClientSettings(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
-        if (maxRetries < 0 || maxConcurrentRequests < 1 || maxUploadSize < 1) {
-            throw new IllegalArgumentException("maxRetries must be >= 0, maxConcurrentRequests and maxUploadSize >= 1");
+        if (maxRetries < 0 || maxQueuedRequests < 0 || maxConcurrentRequests < 1 || maxUploadSize < 1) {
+            throw new IllegalArgumentException("maxRetries and maxQueuedRequests must be >= 0, maxConcurrentRequests "
+                    + "and maxUploadSize >= 1");
         }
     }
 

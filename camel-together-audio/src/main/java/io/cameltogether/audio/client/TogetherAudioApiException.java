@@ -15,7 +15,13 @@ public class TogetherAudioApiException extends TogetherAudioException {
 
     public TogetherAudioApiException(int status, String type, String code, String param, String apiMessage,
                                      String requestId) {
-        super(describe(status, type, code, param, apiMessage, requestId));
+        this(describe(status, type, code, param, apiMessage, requestId), status, type, code, param, apiMessage,
+                requestId);
+    }
+
+    private TogetherAudioApiException(String message, int status, String type, String code, String param,
+                                      String apiMessage, String requestId) {
+        super(message);
         this.status = status;
         this.type = type;
         this.code = code;
@@ -43,6 +49,12 @@ public class TogetherAudioApiException extends TogetherAudioException {
             sb.append(" [request id: ").append(requestId).append(']');
         }
         return sb.toString();
+    }
+
+    /** The same error, with what it means for the request that got it appended to the message. */
+    public TogetherAudioApiException withHint(String hint) {
+        return new TogetherAudioApiException(getMessage() + ". " + hint, status, type, code, param, apiMessage,
+                requestId);
     }
 
     /** 408, 409, 429 and 5xx: the SDKs' rule for errors worth another attempt. */

@@ -2,6 +2,7 @@ package io.cameltogether.audio.client;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -29,7 +31,8 @@ import io.cameltogether.audio.client.result.TranscriptionResult;
 
 /**
  * Calls the batch endpoints: builds the multipart body ({@code model} first, {@code file} last, the audio streamed),
- * runs it on the given executor so callers never block, and retries transient failures with backoff. One instance
+ * runs it on the given executor so callers do not wait for the answer, and retries transient failures with backoff.
+ * {@link RequestAdmission} bounds how many requests wait; beyond that, {@link #send} waits for room. One instance
  * holds one connection pool; close it to release the pool.
  */
 public final class TogetherAudioClient implements AutoCloseable {
@@ -42,16 +45,19 @@ public final class TogetherAudioClient implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final CloseableHttpClient http;
     private final AudioMetrics metrics;
+    private final RequestAdmission admission;
 
     /**
-     * @param executor runs the blocking HTTP calls and the delayed retries; owned by the caller, who sizes it to
-     *                 {@link ClientSettings#maxConcurrentRequests()}
+     * @param executor runs the blocking HTTP calls and the delayed retries; owned by the caller, who gives it
+     *                 {@link ClientSettings#maxConcurrentRequests()} threads and a queue without a bound of its own
+     *                 (admission bounds it)
      */
     public TogetherAudioClient(ClientSettings settings, ScheduledExecutorService executor, AudioMetrics metrics) {
         this.settings = settings;
         this.executor = executor;
         this.metrics = metrics;
         this.retryPolicy = new RetryPolicy(settings.retryBaseDelay());
+        this.admission = new RequestAdmission(settings.maxConcurrentRequests(), settings.maxQueuedRequests());
         this.http = ApiHttpClients.create(settings.apiKey(), settings.connectTimeout(), settings.requestTimeout(),
                 settings.maxConcurrentRequests());
     }
@@ -60,14 +66,27 @@ public final class TogetherAudioClient implements AutoCloseable {
         return settings;
     }
 
-    /** Sends the request; the future completes with the answer or with the failure after the last attempt. */
+    /**
+     * Sends the request; the future completes, never on the calling thread, with the answer or with the failure
+     * after the last attempt. Waits while the client holds as many requests as it may.
+     *
+     * @throws AudioValidationException when the audio is over the upload cap
+     * @throws TogetherAudioException   when the client is stopping, or the wait for room is interrupted
+     */
     public CompletableFuture<BatchResponse> send(BatchRequest request) {
         if (!request.audio().isUrl()) {
             UploadLimits.check(request.audio(), settings.maxUploadSize());
         }
+        admission.enter();
         CompletableFuture<BatchResponse> result = new CompletableFuture<>();
-        submit(() -> attempt(request, 0, result), 0, result);
-        return result;
+        try {
+            executor.execute(() -> attempt(request, 0, result));
+        } catch (RejectedExecutionException e) {
+            admission.leave();
+            throw stopping(e);
+        }
+        // the place is free before the caller hears of the end, so a caller that sends again at once finds room
+        return result.whenComplete((response, failure) -> admission.leave());
     }
 
     private void attempt(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result) {
@@ -87,6 +106,9 @@ public final class TogetherAudioClient implements AutoCloseable {
             }
             TogetherAudioApiException error = ApiErrors.toException(response.status(), response.reason(),
                     response.body(), response.requestId());
+            if (audioPart != null) {
+                error = UploadLimits.explain(error, request.audio(), audioPart.sent(), settings.maxUploadSize());
+            }
             retryOrFail(request, retriesDone, result, error, audioPart, response);
         } catch (IOException e) {
             retryOrFail(request, retriesDone, result, e, audioPart, null);
@@ -126,20 +148,31 @@ public final class TogetherAudioClient implements AutoCloseable {
         LOG.warn("{} of '{}' failed ({}); retry {} of {} in {} ms", request.task().taskName(),
                 request.audio().describe(), failure.getMessage(), retriesDone + 1, settings.maxRetries(),
                 delay.toMillis());
-        submit(() -> attempt(request, retriesDone + 1, result), delay.toMillis(), result);
-    }
-
-    private void submit(Runnable task, long delayMillis, CompletableFuture<BatchResponse> result) {
         try {
-            executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            executor.schedule(() -> attempt(request, retriesDone + 1, result), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new TogetherAudioException("the Together audio client is shut down", e));
+            result.completeExceptionally(stopping(e));
         }
     }
 
+    /** The executor refuses work only once its owner has shut it down. */
+    private static TogetherAudioException stopping(RejectedExecutionException cause) {
+        return new TogetherAudioException("the Together audio client is stopping: the request was not sent", cause);
+    }
+
+    /** The last attempt's I/O failure, said as what the user sees: no answer in time, a cut answer, no connection. */
     private TogetherAudioException connectionFailure(BatchRequest request, IOException cause) {
-        return new TogetherAudioException(request.task().taskName() + " of '" + request.audio().describe()
-                + "' failed: cannot reach " + settings.resolve(request.task().path()) + ": " + cause, cause);
+        String what = request.task().taskName() + " of '" + request.audio().describe() + "' failed: ";
+        if (cause instanceof AnswerCutOffException) {
+            return new TogetherAudioException(what + "the API's answer (HTTP " + ((AnswerCutOffException) cause).status
+                    + ") was cut off or malformed: " + cause.getMessage(), cause);
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return new TogetherAudioException(what + "no answer from " + settings.resolve(request.task().path())
+                    + " within requestTimeout (" + settings.requestTimeout().toMillis() + " ms): " + cause, cause);
+        }
+        return new TogetherAudioException(what + "cannot reach " + settings.resolve(request.task().path()) + ": "
+                + cause, cause);
     }
 
     /** One HTTP attempt, reported to the metrics whatever its end: status 0 when no answer came. */
@@ -150,7 +183,12 @@ public final class TogetherAudioClient implements AutoCloseable {
         try {
             HttpResponseData answer = http.execute(post, response -> {
                 HttpEntity entity = response.getEntity();
-                String body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
+                String body;
+                try {
+                    body = entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new AnswerCutOffException(response.getCode(), e);
+                }
                 return new HttpResponseData(response.getCode(), response.getReasonPhrase(), body,
                         value(response.getFirstHeader("x-request-id")),
                         value(response.getFirstHeader("retry-after-ms")),
@@ -198,7 +236,12 @@ public final class TogetherAudioClient implements AutoCloseable {
     }
 
     private static BatchResponse parse(HttpResponseData response) throws IOException {
-        TranscriptionResult result = Json.MAPPER.readValue(response.body(), TranscriptionResult.class);
+        TranscriptionResult result;
+        try {
+            result = Json.MAPPER.readValue(response.body(), TranscriptionResult.class);
+        } catch (JsonProcessingException e) {
+            throw new AnswerCutOffException(response.status(), e);
+        }
         String id = result.id() != null ? result.id() : response.requestId();
         return new BatchResponse(response.body(), result, id);
     }
@@ -207,10 +250,24 @@ public final class TogetherAudioClient implements AutoCloseable {
         return header == null ? null : header.getValue();
     }
 
-    /** Closes the connection pool; requests still running fail. The executor belongs to the caller. */
+    /**
+     * Closes the connection pool; requests still running fail, and senders waiting for room are told the client is
+     * stopping. The executor belongs to the caller.
+     */
     @Override
     public void close() {
+        admission.close();
         http.close(CloseMode.GRACEFUL);
+    }
+
+    /** The status line came, the body did not come whole or readable: worth a retry, but not "cannot reach". */
+    private static final class AnswerCutOffException extends IOException {
+        private final int status;
+
+        AnswerCutOffException(int status, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.status = status;
+        }
     }
 
     private record HttpResponseData(int status, String reason, String body, String requestId, String retryAfterMs,

@@ -1,5 +1,6 @@
 package io.cameltogether.audio.client;
 
+import io.cameltogether.audio.client.request.AudioFormat;
 import io.cameltogether.audio.client.request.AudioSource;
 
 /** The upload cap check, shared by the pre-send size check and the streaming count. */
@@ -21,7 +22,28 @@ final class UploadLimits {
                 + "as the body instead (the API fetches up to 1 GB)");
     }
 
-    private static String megabytes(long bytes) {
+    /**
+     * What an error answer to an upload means for it, where the API's words alone would mislead: a 413 says what was
+     * sent against the configured cap; unsupported_format says the content, not the name, was not recognised.
+     */
+    static TogetherAudioApiException explain(TogetherAudioApiException error, AudioSource source, long sentBytes,
+                                             long maxUploadSize) {
+        if (error.getStatus() == 413) {
+            return error.withHint("'" + source.fileName() + "' was refused after " + megabytes(sentBytes)
+                    + " had been sent; maxUploadSize is " + megabytes(maxUploadSize) + ", above what this API "
+                    + "accepts: lower maxUploadSize to fail such files before sending, or host the audio at an https "
+                    + "URL and send the URL as the body instead (the API fetches up to 1 GB)");
+        }
+        if ("unsupported_format".equals(error.getCode()) && sentBytes > 0) {
+            return error.withHint("The content of '" + source.fileName() + "' was not recognised as audio: it is "
+                    + "named or typed as " + source.format().extension() + ", but it may be corrupt, cut short or in "
+                    + "another format. Check the recording, or convert it (e.g. with ffmpeg) to one of "
+                    + AudioFormat.supportedExtensions());
+        }
+        return error;
+    }
+
+    static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB (%d bytes)", bytes / 1_048_576.0, bytes);
     }
 }

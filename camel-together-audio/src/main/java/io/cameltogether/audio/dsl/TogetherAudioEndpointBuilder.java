@@ -197,10 +197,19 @@ public final class TogetherAudioEndpointBuilder implements EndpointProducerBuild
 
     /**
      * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their
-     * turn without blocking the route's thread.
+     * turn (see maxQueuedRequests).
      */
     public TogetherAudioEndpointBuilder maxConcurrentRequests(int value) {
         return set("maxConcurrentRequests", value);
+    }
+
+    /**
+     * Messages per endpoint that may wait for a free request slot beyond maxConcurrentRequests; they hold a reference
+     * to their body and no thread. When that many wait, the thread handing over the next message waits for room:
+     * back-pressure on the route's consumer (a file or Kafka consumer polls no further), never a refusal.
+     */
+    public TogetherAudioEndpointBuilder maxQueuedRequests(int value) {
+        return set("maxQueuedRequests", value);
     }
 
     /**

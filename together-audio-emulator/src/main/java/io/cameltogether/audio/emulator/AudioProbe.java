@@ -45,6 +45,18 @@ final class AudioProbe {
         return Optional.empty();
     }
 
+    /**
+     * Whether the audio holds samples to decode, where the header can tell: a WAV without a format chunk, or without
+     * a single sample, is refused as the real service refuses it.
+     */
+    static boolean decodable(String format, byte[] head, long totalBytes) {
+        if (!format.equals("wav")) {
+            return totalBytes > 0;
+        }
+        Double seconds = wavDuration(head, totalBytes);
+        return seconds != null && seconds > 0;
+    }
+
     static double durationSeconds(String format, byte[] head, byte[] tail, long totalBytes) {
         Double exact = switch (format) {
             case "wav" -> wavDuration(head, totalBytes);

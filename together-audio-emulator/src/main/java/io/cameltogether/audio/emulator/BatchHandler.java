@@ -67,7 +67,12 @@ final class BatchHandler implements Handler<HttpServerRequest> {
                 }
             });
         });
-        request.exceptionHandler(e -> { /* the client went away: nothing to answer */ });
+        request.exceptionHandler(e -> {
+            if (!state.dropped) {
+                state.dropped = true;
+                emulator.countDroppedUpload(); // the client went away mid-body: nothing to answer
+            }
+        });
         request.endHandler(v -> finish(state));
     }
 
@@ -144,6 +149,10 @@ final class BatchHandler implements Handler<HttpServerRequest> {
         String format = AudioProbe.format(head).orElseThrow(() -> new ApiError(400, "invalid_request_error",
                 "unsupported_format", "file", audio.total() == 0 ? "The audio file is empty"
                 : "Unsupported audio format: supported formats are .wav, .mp3, .m4a, .webm, .flac, .ogg, .opus, .aac"));
+        if (!AudioProbe.decodable(format, head, audio.total())) {
+            throw new ApiError(400, "invalid_request_error", "unsupported_format", "file",
+                    "The audio file could not be decoded: it holds no audio samples");
+        }
         double duration = AudioProbe.durationSeconds(format, head, audio.tail(), audio.total());
         if (duration > emulator.maxDurationSeconds()) {
             throw new ApiError(400, "invalid_request_error", "audio_too_long", "file", String.format(Locale.ROOT,
@@ -164,6 +173,10 @@ final class BatchHandler implements Handler<HttpServerRequest> {
     }
 
     private void answerFault(BatchRequestState state) {
+        if (state.fault.status == 413) {
+            answerTooLarge(state);
+            return;
+        }
         state.fault.putRetryAfter(state.request.response());
         answerError(state.request, state, state.fault.toApiError());
     }
@@ -212,7 +225,7 @@ final class BatchHandler implements Handler<HttpServerRequest> {
                 k -> new ArrayList<>()).add(h.getValue()));
         emulator.record(new RecordedRequest(request.path(), headers, state.partOrder(), state.fields(),
                 state.fileName, state.fileContentType, state.inspector.total(), state.inspector.crc32c(), status,
-                request.remoteAddress().port()));
+                request.remoteAddress().port(), state.fault == null ? null : state.fault.toString()));
     }
 
     private static void drainThen(HttpServerRequest request, Runnable then) {

@@ -30,7 +30,7 @@ final class BatchRequestState {
     String fileName;
     String fileContentType;
     int uploads;
-    /** Set once a reset fault has closed the connection. */
+    /** Set once a reset fault has closed the connection, or the client has gone away mid-body. */
     boolean dropped;
     private final List<String> partsUpToFile = new ArrayList<>();
     private final StringBuilder scanned = new StringBuilder();

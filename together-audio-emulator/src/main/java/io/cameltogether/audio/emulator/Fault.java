@@ -31,7 +31,10 @@ public final class Fault {
         this.resetAfterBytes = resetAfterBytes;
     }
 
-    /** Answers with this status and an ErrorData body once the request is read (e.g. 429, 500, 503). */
+    /**
+     * Answers with this status and an ErrorData body once the request is read (e.g. 429, 500, 503); 413 answers with
+     * the edge's HTML page, as an oversized upload does.
+     */
     public static Fault status(int status) {
         return new Fault(Kind.STATUS, status, null, null, false, null, -1);
     }

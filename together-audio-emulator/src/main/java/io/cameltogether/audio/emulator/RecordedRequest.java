@@ -14,6 +14,7 @@ import java.util.Map;
  * @param fileCrc32c      checksum of those bytes
  * @param status          the status the emulator answered with
  * @param clientPort      the client's port: the same on successive requests when a connection is kept alive
+ * @param fault           the fault injected into this request ({@link Fault#toString()}), or null
  */
 public record RecordedRequest(
         String path,
@@ -25,7 +26,8 @@ public record RecordedRequest(
         long fileBytes,
         long fileCrc32c,
         int status,
-        int clientPort) {
+        int clientPort,
+        String fault) {
 
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

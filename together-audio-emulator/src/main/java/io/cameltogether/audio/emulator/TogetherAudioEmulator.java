@@ -38,9 +38,12 @@ public class TogetherAudioEmulator implements AutoCloseable {
 
     private volatile Duration realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
 
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** A queue, not a copy-on-write list: soak runs record tens of thousands of requests. */
+    private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private volatile RandomFaults randomFaults;
     private final AtomicInteger modelsRequests = new AtomicInteger();
+    private final AtomicInteger droppedUploads = new AtomicInteger();
     private final List<RealtimeConnectionLog> realtimeSessions = new CopyOnWriteArrayList<>();
     private final Queue<RealtimeFault> realtimeFaults = new ConcurrentLinkedQueue<>();
     private final FileHost fileHost = new FileHost();
@@ -157,6 +160,15 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Faults this share (0 to 1) of the requests that have no queued fault, each drawn at random from the given
+     * faults; a seed makes a run repeatable. Each {@link RecordedRequest#fault()} says which one a request got.
+     */
+    public TogetherAudioEmulator withRandomFaults(double share, long seed, Fault... from) {
+        this.randomFaults = new RandomFaults(share, seed, List.of(from));
+        return this;
+    }
+
     /** Serves the file over https on loopback and returns its URL, to send as an URL body. */
     public String host(Path file) {
         requireRunning();
@@ -171,6 +183,18 @@ public class TogetherAudioEmulator implements AutoCloseable {
     /** How many GET /v1/models calls (health probes, typically) have arrived. */
     public int modelsRequests() {
         return modelsRequests.get();
+    }
+
+    /**
+     * How many batch requests the client abandoned before their body ended (an upload it aborted): such a request is
+     * never transcribed, and never recorded as a request.
+     */
+    public int droppedUploads() {
+        return droppedUploads.get();
+    }
+
+    void countDroppedUpload() {
+        droppedUploads.incrementAndGet();
     }
 
     void countModelsRequest() {
@@ -189,7 +213,9 @@ public class TogetherAudioEmulator implements AutoCloseable {
     public void reset() {
         requests.clear();
         faults.clear();
+        randomFaults = null;
         modelsRequests.set(0);
+        droppedUploads.set(0);
         realtimeSessions.clear();
         realtimeFaults.clear();
         realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
@@ -212,7 +238,9 @@ public class TogetherAudioEmulator implements AutoCloseable {
     }
 
     Fault nextFault() {
-        return faults.poll();
+        Fault queued = faults.poll();
+        RandomFaults random = randomFaults;
+        return queued != null || random == null ? queued : random.next();
     }
 
     RealtimeFault nextRealtimeFault() {

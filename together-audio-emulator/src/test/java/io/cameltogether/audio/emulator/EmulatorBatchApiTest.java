@@ -1,6 +1,7 @@
 package io.cameltogether.audio.emulator;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -195,6 +196,30 @@ class EmulatorBatchApiTest {
 
         assertEquals(400, a.status());
         assertEquals("file_fetch_failed", a.errorCode());
+    }
+
+    @Test
+    void aWavWithoutSamplesCannotBeDecoded() throws IOException {
+        Answer headerOnly = transcribe(f -> { }, wav(0));
+        Answer cutInTheHeader = transcribe(f -> { }, Arrays.copyOf(wav(1), 20));
+
+        assertEquals(400, headerOnly.status());
+        assertEquals("unsupported_format", headerOnly.errorCode());
+        assertEquals(400, cutInTheHeader.status());
+        assertEquals("unsupported_format", cutInTheHeader.errorCode());
+    }
+
+    @Test
+    void randomFaultsHitTheirShareOfRequestsAndAreRecorded() throws IOException {
+        EMULATOR.withRandomFaults(0.5, 7, Fault.status(503));
+
+        int faulted = 0;
+        for (int i = 0; i < 40; i++) {
+            faulted += transcribe(f -> { }, wav(0.1)).status() == 503 ? 1 : 0;
+        }
+
+        assertTrue(faulted > 10 && faulted < 30, faulted + " of 40");
+        assertEquals(faulted, EMULATOR.requests().stream().filter(r -> "Fault[STATUS 503]".equals(r.fault())).count());
     }
 
     @Test

@@ -18,7 +18,7 @@ public class SubtitleFolderRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("file:{{transcribe.folder}}/inbox?include=" + AUDIO_FILES + "&move=done&moveFailed=failed"
-                + "&readLock=changed")
+                + "&readLock=changed&readLockMinAge=1000")
                 .routeId("subtitle-folder")
                 .log("Subtitling ${file:name}")
                 .to(togetherAudio("transcribe").diarize(true).outputFormat(OutputFormat.VTT))

@@ -33,7 +33,9 @@ public class TranscribeFolderRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("file:" + inbox + "?include=" + AUDIO_FILES + "&move=done&moveFailed=failed&readLock=changed")
+        // readLock=changed: skip a file still being written, and one an earlier exchange has already moved
+        from("file:" + inbox + "?include=" + AUDIO_FILES + "&move=done&moveFailed=failed&readLock=changed"
+                + "&readLockMinAge=1000")
                 .routeId("transcribe-folder")
                 .log("Transcribing ${file:name}")
                 .to("together-audio:transcribe?outputFormat=result")

@@ -1,0 +1,46 @@
+package io.cameltogether.audio.client;
+
+/**
+ * Bounds the requests a client holds. Up to {@code maxConcurrentRequests} are being sent and up to
+ * {@code maxQueuedRequests} more wait their turn, holding a reference to their audio and no thread. Past that the
+ * sender's thread waits for room: back-pressure on whatever feeds the client (a file consumer polls no further, a
+ * Kafka consumer fetches no more), never a refusal. Closing wakes waiting senders with an error.
+ */
+final class RequestAdmission {
+
+    private final int capacity;
+    private int held;
+    private boolean closed;
+
+    RequestAdmission(int maxConcurrentRequests, int maxQueuedRequests) {
+        this.capacity = maxConcurrentRequests + maxQueuedRequests;
+    }
+
+    /** Takes a place, waiting for one while all are held. */
+    synchronized void enter() {
+        while (!closed && held >= capacity) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TogetherAudioException("interrupted while waiting for room among the " + capacity
+                        + " requests this client holds at once (maxConcurrentRequests + maxQueuedRequests); not sent");
+            }
+        }
+        if (closed) {
+            throw new TogetherAudioException("the Together audio client is stopping: the request was not sent");
+        }
+        held++;
+    }
+
+    /** Gives back a place once a request has ended, whatever its outcome. */
+    synchronized void leave() {
+        held--;
+        notify();
+    }
+
+    synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+}

@@ -1,0 +1,71 @@
+package io.cameltogether.audio.support;
+
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.apache.camel.spi.UriParam;
+
+import io.cameltogether.audio.TogetherAudioConfiguration;
+import io.cameltogether.audio.client.AudioValidationException;
+
+/**
+ * The ranges the endpoint's numeric options must lie in, and the accepted values of its enumerated ones, checked when
+ * the endpoint is made, so a mistyped URI fails at startup with the option's name and what it accepts.
+ */
+public final class OptionRanges {
+
+    private static final String DURATION = "milliseconds, or a duration such as 30s or 5m";
+
+    private OptionRanges() {
+    }
+
+    public static void check(TogetherAudioConfiguration c) {
+        positiveDuration("connectTimeout", c.getConnectTimeout());
+        positiveDuration("requestTimeout", c.getRequestTimeout());
+        atLeast("retryDelay", c.getRetryDelay(), 0, DURATION + "; 0 retries at once");
+        atLeast("maxRetries", c.getMaxRetries(), 0, "a count; 0 disables retries");
+        atLeast("maxConcurrentRequests", c.getMaxConcurrentRequests(), 1, "a count of 1 or more");
+        atLeast("maxQueuedRequests", c.getMaxQueuedRequests(), 0,
+                "a count; 0 makes every sender wait for a free request slot");
+        atLeast("maxUploadSize", c.getMaxUploadSize(), 1, "a size in bytes");
+        positiveDuration("sessionIdleTimeout", c.getSessionIdleTimeout());
+        atLeast("maxSessions", c.getMaxSessions(), 1, "a count of 1 or more");
+        positiveDuration("sessionCreatedTimeout", c.getSessionCreatedTimeout());
+        positiveDuration("serverSilenceTimeout", c.getServerSilenceTimeout());
+        atLeast("reconnectAttempts", c.getReconnectAttempts(), 0, "a count; 0 disables reconnecting");
+        atLeast("reconnectMaxTime", c.getReconnectMaxTime(), 0, DURATION);
+        atLeast("reconnectDelay", c.getReconnectDelay(), 0, DURATION);
+        positiveDuration("keepAliveInterval", c.getKeepAliveInterval());
+        atLeast("finalTranscriptQuiet", c.getFinalTranscriptQuiet(), 0, DURATION);
+        positiveDuration("finalTranscriptTimeout", c.getFinalTranscriptTimeout());
+    }
+
+    /**
+     * The values an enumerated option accepts, from its {@code @UriParam(enums)}, or null when the option is not
+     * enumerated.
+     */
+    public static String acceptedValues(String option) {
+        try {
+            Field field = TogetherAudioConfiguration.class.getDeclaredField(option);
+            UriParam param = field.getAnnotation(UriParam.class);
+            if (param == null || param.enums().isEmpty()) {
+                return null;
+            }
+            return Arrays.stream(param.enums().split("(?<!\\\\),")).map(v -> v.replace("\\,", ","))
+                    .collect(Collectors.joining(", "));
+        } catch (NoSuchFieldException notAnOption) {
+            return null;
+        }
+    }
+
+    private static void positiveDuration(String option, long value) {
+        atLeast(option, value, 1, DURATION + " above 0");
+    }
+
+    private static void atLeast(String option, long value, long min, String accepted) {
+        if (value < min) {
+            throw new AudioValidationException(option + "=" + value + " is not accepted: give " + accepted);
+        }
+    }
+}

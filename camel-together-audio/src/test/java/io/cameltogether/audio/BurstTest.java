@@ -1,0 +1,40 @@
+package io.cameltogether.audio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import io.cameltogether.audio.emulator.RecordedRequest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A burst far larger than the endpoint's concurrency and queue waits its turn: every message is sent, once. */
+class BurstTest extends EmulatorTestSupport {
+
+    private static final int MESSAGES = 2_000;
+
+    @Test
+    void everyMessageOfABurstIsSentAndAnswered() {
+        byte[] wav = TestAudio.numberedWav(7);
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            sent.add(template.asyncSend("together-audio:transcribe?maxQueuedRequests=100",
+                    e -> {
+                        e.getMessage().setBody(wav);
+                        e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "voicemail.wav");
+                    }));
+        }
+
+        List<Exception> failures = sent.stream().map(CompletableFuture::join).map(Exchange::getException)
+                .filter(e -> e != null).toList();
+
+        assertTrue(failures.isEmpty(), failures.size() + " failed, first: " + failures.stream().findFirst());
+        List<RecordedRequest> requests = EMULATOR.requests();
+        assertEquals(MESSAGES, requests.size(), "each message reached the API once");
+        assertTrue(requests.stream().allMatch(r -> r.status() == 200));
+    }
+}
