@@ -103,14 +103,16 @@ class FileRouteUnderFaultsTest extends EmulatorTestSupport {
 
     /**
      * A recording may be answered 200 more than once only when the client could not take an answer: a delayed one
-     * (past requestTimeout) or a truncated one. Beyond that, a second 200 is a duplicate.
+     * (past requestTimeout, by a fault or by a loaded machine) or a truncated one. Beyond that, a second 200 is a
+     * duplicate.
      */
     private void assertNoRecordingTranscribedMoreOftenThanItsFaultsJustify() {
         Map<Long, List<RecordedRequest>> byRecording = EMULATOR.requests().stream()
                 .collect(Collectors.groupingBy(RecordedRequest::fileCrc32c));
         Map<Long, Long> duplicates = new HashMap<>();
         byRecording.forEach((crc, requests) -> {
-            long unjustified = requests.stream().filter(r -> r.status() == 200 && r.fault() == null).count();
+            long unjustified = requests.stream()
+                    .filter(r -> r.status() == 200 && r.fault() == null && r.answeredAfterMillis() < 1000).count();
             if (unjustified > 1) {
                 duplicates.put(crc, unjustified);
             }

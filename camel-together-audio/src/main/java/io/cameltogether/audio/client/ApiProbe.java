@@ -19,18 +19,25 @@ public final class ApiProbe implements AutoCloseable {
 
     private final URI modelsUrl;
     private final Duration reuseFor;
-    private final CloseableHttpClient http;
+    private final ClientSettings settings;
+    private final Duration timeout;
+    /** Made on the first check: most endpoints are never probed, and an HttpClient costs start-up time. */
+    private CloseableHttpClient http;
     private ApiStatus last;
 
     public ApiProbe(ClientSettings settings, Duration timeout, Duration reuseFor) {
         this.modelsUrl = settings.resolve("models");
         this.reuseFor = reuseFor;
-        this.http = ApiHttpClients.create(settings.apiKey(), timeout, timeout, 1);
+        this.settings = settings;
+        this.timeout = timeout;
     }
 
     public synchronized ApiStatus check() {
         long now = System.nanoTime();
         if (last == null || now - last.checkedAtNanos() >= reuseFor.toNanos()) {
+            if (http == null) {
+                http = ApiHttpClients.create(settings.apiKey(), timeout, timeout, 1);
+            }
             last = call(now);
         }
         return last;
@@ -54,7 +61,9 @@ public final class ApiProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.close(CloseMode.GRACEFUL);
+    public synchronized void close() {
+        if (http != null) {
+            http.close(CloseMode.GRACEFUL);
+        }
     }
 }

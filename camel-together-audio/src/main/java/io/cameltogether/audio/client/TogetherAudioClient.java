@@ -3,6 +3,9 @@ package io.cameltogether.audio.client;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -25,6 +29,8 @@ import org.slf4j.LoggerFactory;
 
 import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.BatchRequest;
+import io.cameltogether.audio.client.request.BatchTask;
+import io.cameltogether.audio.client.request.ResponseFormat;
 import io.cameltogether.audio.client.request.TimestampGranularity;
 import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.client.result.TranscriptionResult;
@@ -46,6 +52,7 @@ public final class TogetherAudioClient implements AutoCloseable {
     private final CloseableHttpClient http;
     private final AudioMetrics metrics;
     private final RequestAdmission admission;
+    private final Map<BatchTask, URI> urls = new EnumMap<>(BatchTask.class);
 
     /**
      * @param executor runs the blocking HTTP calls and the delayed retries; owned by the caller, who gives it
@@ -58,6 +65,9 @@ public final class TogetherAudioClient implements AutoCloseable {
         this.metrics = metrics;
         this.retryPolicy = new RetryPolicy(settings.retryBaseDelay());
         this.admission = new RequestAdmission(settings.maxConcurrentRequests(), settings.maxQueuedRequests());
+        for (BatchTask task : BatchTask.values()) {
+            urls.put(task, settings.resolve(task.path()));
+        }
         this.http = ApiHttpClients.create(settings.apiKey(), settings.connectTimeout(), settings.requestTimeout(),
                 settings.maxConcurrentRequests());
     }
@@ -90,13 +100,13 @@ public final class TogetherAudioClient implements AutoCloseable {
     }
 
     private void attempt(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result) {
-        HttpPost post = new HttpPost(settings.resolve(request.task().path()));
+        HttpPost post = new HttpPost(urls.get(request.task()));
         AudioPartBody audioPart = request.audio().isUrl()
                 ? null : new AudioPartBody(request.audio(), settings.maxUploadSize(), post::cancel);
         try {
             HttpResponseData response = execute(post, request, audioPart);
             if (response.status() / 100 == 2) {
-                BatchResponse parsed = parse(response);
+                BatchResponse parsed = parse(response, request.options().responseFormat());
                 if (parsed.result().duration() != null) {
                     metrics.audioTranscribed(request.task().taskName(), request.options().model(),
                             parsed.result().duration());
@@ -168,10 +178,10 @@ public final class TogetherAudioClient implements AutoCloseable {
                     + ") was cut off or malformed: " + cause.getMessage(), cause);
         }
         if (cause instanceof SocketTimeoutException) {
-            return new TogetherAudioException(what + "no answer from " + settings.resolve(request.task().path())
+            return new TogetherAudioException(what + "no answer from " + urls.get(request.task())
                     + " within requestTimeout (" + settings.requestTimeout().toMillis() + " ms): " + cause, cause);
         }
-        return new TogetherAudioException(what + "cannot reach " + settings.resolve(request.task().path()) + ": "
+        return new TogetherAudioException(what + "cannot reach " + urls.get(request.task()) + ": "
                 + cause, cause);
     }
 
@@ -235,10 +245,19 @@ public final class TogetherAudioClient implements AutoCloseable {
         }
     }
 
-    private static BatchResponse parse(HttpResponseData response) throws IOException {
+    /**
+     * verbose_json becomes the typed result; json carries only the text (and perhaps an id), read from its tree: a
+     * typed read would cost the first request of a process some 100 ms of Jackson set-up for one field.
+     */
+    private static BatchResponse parse(HttpResponseData response, ResponseFormat format) throws IOException {
         TranscriptionResult result;
         try {
-            result = Json.MAPPER.readValue(response.body(), TranscriptionResult.class);
+            if (format == ResponseFormat.VERBOSE_JSON) {
+                result = Json.MAPPER.readValue(response.body(), TranscriptionResult.class);
+            } else {
+                JsonNode json = Json.MAPPER.readTree(response.body());
+                result = TranscriptionResult.textOnly(json.path("text").asText(""), json.path("id").textValue());
+            }
         } catch (JsonProcessingException e) {
             throw new AnswerCutOffException(response.status(), e);
         }

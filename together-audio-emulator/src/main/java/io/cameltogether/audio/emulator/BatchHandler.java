@@ -225,7 +225,8 @@ final class BatchHandler implements Handler<HttpServerRequest> {
                 k -> new ArrayList<>()).add(h.getValue()));
         emulator.record(new RecordedRequest(request.path(), headers, state.partOrder(), state.fields(),
                 state.fileName, state.fileContentType, state.inspector.total(), state.inspector.crc32c(), status,
-                request.remoteAddress().port(), state.fault == null ? null : state.fault.toString()));
+                request.remoteAddress().port(), state.fault == null ? null : state.fault.toString(),
+                (System.nanoTime() - state.startedNanos) / 1_000_000));
     }
 
     private static void drainThen(HttpServerRequest request, Runnable then) {

@@ -27,6 +27,7 @@ final class BatchRequestState {
     final String task;
     final Fault fault;
     final UploadInspector inspector = new UploadInspector();
+    final long startedNanos = System.nanoTime();
     String fileName;
     String fileContentType;
     int uploads;

@@ -13,7 +13,8 @@ public final class EmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        TogetherAudioEmulator emulator = new TogetherAudioEmulator();
+        // nobody can read a standalone emulator's recordings: keeping them would only fill its heap
+        TogetherAudioEmulator emulator = new TogetherAudioEmulator().withRequestRecording(false);
         int port = 0;
         for (String arg : args) {
             String[] option = arg.split("=", 2);

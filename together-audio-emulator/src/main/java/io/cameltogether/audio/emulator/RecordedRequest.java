@@ -15,6 +15,7 @@ import java.util.Map;
  * @param status          the status the emulator answered with
  * @param clientPort      the client's port: the same on successive requests when a connection is kept alive
  * @param fault           the fault injected into this request ({@link Fault#toString()}), or null
+ * @param answeredAfterMillis from the request's arrival to its answer: a client whose timeout is shorter never saw it
  */
 public record RecordedRequest(
         String path,
@@ -27,7 +28,8 @@ public record RecordedRequest(
         long fileCrc32c,
         int status,
         int clientPort,
-        String fault) {
+        String fault,
+        long answeredAfterMillis) {
 
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

@@ -42,6 +42,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private volatile RandomFaults randomFaults;
+    private volatile boolean recording = true;
     private final AtomicInteger modelsRequests = new AtomicInteger();
     private final AtomicInteger droppedUploads = new AtomicInteger();
     private final List<RealtimeConnectionLog> realtimeSessions = new CopyOnWriteArrayList<>();
@@ -175,6 +176,15 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return fileHost.host(file);
     }
 
+    /**
+     * Whether requests are kept for {@link #requests()} (the default). A standalone emulator serving benchmarks or
+     * long sessions turns it off, since nobody reads its recordings and they would fill its heap.
+     */
+    public TogetherAudioEmulator withRequestRecording(boolean on) {
+        this.recording = on;
+        return this;
+    }
+
     /** Every request received so far, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -253,7 +263,9 @@ public class TogetherAudioEmulator implements AutoCloseable {
     }
 
     void record(RecordedRequest request) {
-        requests.add(request);
+        if (recording) {
+            requests.add(request);
+        }
     }
 
     Vertx vertx() {

@@ -33,6 +33,11 @@ public record TranscriptionResult(
         speakerSegments = speakerSegments == null ? List.of() : List.copyOf(speakerSegments);
     }
 
+    /** The answer to response_format json: the text alone, and the response id if the API sent one. */
+    public static TranscriptionResult textOnly(String text, String id) {
+        return new TranscriptionResult(text, null, null, null, null, null, null, id);
+    }
+
     public boolean isDiarized() {
         return !speakerSegments.isEmpty() || words.stream().anyMatch(w -> w.speakerId() != null);
     }
