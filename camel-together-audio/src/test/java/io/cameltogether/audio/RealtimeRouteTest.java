@@ -21,6 +21,7 @@ import io.cameltogether.audio.client.result.TranscriptionResult;
 import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -318,7 +319,7 @@ class RealtimeRouteTest extends EmulatorTestSupport {
                 e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, id);
             });
         }
-        Thread.sleep(300);
+        await().until(() -> EMULATOR.realtimeSessions().size() == 2);
         TogetherAudioComponent component = context.getComponent("together-audio", TogetherAudioComponent.class);
         assertTrue(component.getVertx() != null, "realtime made the component's Vert.x");
 
@@ -327,6 +328,27 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         assertEquals(2, EMULATOR.realtimeSessions().size());
         EMULATOR.realtimeSessions().forEach(s -> assertEquals(1000, s.closeCode(), "closed cleanly"));
         assertNull(component.getVertx(), "the component closed the Vert.x it made");
+    }
+
+    @Test
+    void stoppingTheContextDeliversTheTranscriptOfTheTurnStillOpen() throws Exception {
+        byte[] speech = TestAudio.speechPcm(); // no silence after it: the turn stays open
+        template.send(REALTIME, ExchangePattern.InOnly, e -> {
+            e.getMessage().setBody(speech);
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "last-turn");
+        });
+        await().until(() -> EMULATOR.realtimeSessions().size() == 1
+                && EMULATOR.realtimeSessions().get(0).audioBytes() == speech.length);
+        MockEndpoint transcripts = getMockEndpoint("mock:transcripts");
+
+        context.stop();
+
+        RecordedRealtimeSession session = EMULATOR.realtimeSessions().get(0);
+        assertTrue(session.clientEvents().contains("input_audio_buffer.commit"), "the open turn was committed");
+        assertFalse(session.completed().isEmpty());
+        assertEquals(session.completed(), transcripts.getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getBody(String.class)).toList(), "every transcript went through the route");
+        assertEquals(1000, session.closeCode(), "then the session closed cleanly");
     }
 
     @Test

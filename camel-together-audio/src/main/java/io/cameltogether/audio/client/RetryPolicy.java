@@ -7,8 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Backoff between attempts, as Together's SDKs do it: exponential from a base delay, capped, with up to 25% jitter
- * so that many clients do not retry in step; a server's {@code retry-after-ms} or {@code Retry-After} (seconds or
+ * Backoff between attempts, batch requests and realtime reconnects alike, as Together's SDKs do it: exponential
+ * from a base delay, capped, with up to 25% jitter so that many clients do not retry in step; a server's {@code retry-after-ms} or {@code Retry-After} (seconds or
  * HTTP date) wins when it asks for at most a minute.
  */
 public final class RetryPolicy {
@@ -17,9 +17,17 @@ public final class RetryPolicy {
     static final Duration MAX_SERVER_DELAY = Duration.ofSeconds(60);
 
     private final Duration baseDelay;
+    private final Duration maxDelay;
 
+    /** Backoff for batch requests: capped at {@link #MAX_DELAY}. */
     public RetryPolicy(Duration baseDelay) {
+        this(baseDelay, MAX_DELAY);
+    }
+
+    /** @param maxDelay the cap of the exponential backoff (a server's Retry-After may ask for more) */
+    public RetryPolicy(Duration baseDelay, Duration maxDelay) {
         this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
     }
 
     /**
@@ -33,7 +41,7 @@ public final class RetryPolicy {
             return server;
         }
         long base = baseDelay.toMillis() << Math.min(retry - 1, 20);
-        long capped = Math.min(base, MAX_DELAY.toMillis());
+        long capped = Math.min(base, maxDelay.toMillis());
         double jitter = 1 - ThreadLocalRandom.current().nextDouble() * 0.25;
         return Duration.ofMillis((long) (capped * jitter));
     }

@@ -1,10 +1,14 @@
 package io.cameltogether.audio.realtime;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 
 import io.cameltogether.audio.TogetherAudioConstants;
@@ -17,11 +21,17 @@ import io.cameltogether.audio.client.realtime.TranscriptEvent;
  * {@code from("together-audio:realtime")}: one exchange per final transcript of any session of the endpoint (and
  * per partial, with includeDeltas). Failed turns and failed sessions go to the consumer's exception handler. Exchanges
  * are processed in order on a thread of their own, never on the socket's event loop.
+ *
+ * <p>When the CamelContext stops, the consumer stops last (Camel's deferred shutdown): it first has the endpoint's
+ * sessions commit their open turns and waits, within Camel's shutdown timeout, until their final transcripts have
+ * gone through the route.
  */
-public class RealtimeConsumer extends DefaultConsumer implements RealtimeListener {
+public class RealtimeConsumer extends DefaultConsumer implements RealtimeListener, ShutdownAware {
 
     private final TogetherAudioEndpoint endpoint;
+    private final AtomicInteger queued = new AtomicInteger();
     private ExecutorService executor;
+    private CompletableFuture<Void> sessionsClosing;
 
     public RealtimeConsumer(TogetherAudioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -51,8 +61,38 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     @Override
     public void onTranscript(TranscriptEvent event) {
         if (event.isFinal() || endpoint.getConfiguration().isIncludeDeltas()) {
-            executor.execute(() -> emit(event));
+            queued.incrementAndGet();
+            executor.execute(() -> {
+                try {
+                    emit(event);
+                } finally {
+                    queued.decrementAndGet();
+                }
+            });
         }
+    }
+
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return true;
+    }
+
+    /**
+     * Asked by Camel's shutdown until it answers 0: on the first call while the context stops, the sessions are told
+     * to commit and close; until they have, and their transcripts have gone through the route, something is pending.
+     */
+    @Override
+    public synchronized int getPendingExchangesSize() {
+        if (sessionsClosing == null && getEndpoint().getCamelContext().isStopping()
+                && endpoint.getRealtimeClient() != null) {
+            sessionsClosing = endpoint.getRealtimeClient().closeSessions();
+        }
+        return (sessionsClosing != null && !sessionsClosing.isDone() ? 1 : 0) + queued.get();
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // nothing to prepare: the sessions' closing was started by getPendingExchangesSize
     }
 
     /**

@@ -217,14 +217,16 @@ final class EmulatedRealtimeSession {
     }
 
     /**
-     * A dropped network path: the TCP connection is reset (no close frame), and nothing more is processed. Vert.x
-     * has no public API for that on a WebSocket, hence the Netty channel.
+     * A dropped network path: the TCP connection is reset (no close frame), and nothing more is processed, so the
+     * client sees an abnormal closure (1006). Vert.x has no public API for that on a WebSocket, hence the Netty
+     * channel, closed from the head of its pipeline: a close through the pipeline's tail reaches Vert.x's WebSocket,
+     * which would first send a close frame with 1000.
      */
     private void drop() {
         dropped = true;
         Channel channel = ((ConnectionBase) request.connection()).channel();
         channel.config().setOption(ChannelOption.SO_LINGER, 0);
-        channel.close();
+        channel.pipeline().firstContext().close();
     }
 
     private void fatal(String code, String message) {

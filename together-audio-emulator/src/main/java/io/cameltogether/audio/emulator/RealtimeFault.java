@@ -30,6 +30,11 @@ public final class RealtimeFault {
         return new RealtimeFault(Kind.HANDSHAKE, 0, status, null, null);
     }
 
+    /** Refuses the WebSocket handshake with this HTTP status and a {@code Retry-After} in whole seconds. */
+    public static RealtimeFault handshakeStatus(int status, Duration retryAfter) {
+        return new RealtimeFault(Kind.HANDSHAKE, 0, status, null, retryAfter);
+    }
+
     /** Accepts the WebSocket but never sends session.created, as a stuck server would. */
     public static RealtimeFault noSessionCreated() {
         return new RealtimeFault(Kind.NO_SESSION, 0, 0, null, null);

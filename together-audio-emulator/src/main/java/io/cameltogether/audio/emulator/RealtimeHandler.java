@@ -30,6 +30,9 @@ final class RealtimeHandler {
             return;
         }
         if (fault != null && fault.kind == RealtimeFault.Kind.HANDSHAKE) {
+            if (fault.after != null) {
+                request.response().putHeader("Retry-After", Long.toString(fault.after.toSeconds()));
+            }
             refuse(request, new ApiError(fault.code, fault.code == 429 ? "rate_limit_error" : "server_error",
                     fault.code == 429 ? "rate_limit_exceeded" : "no_healthy_upstream", null,
                     "Emulated handshake refusal " + fault.code));

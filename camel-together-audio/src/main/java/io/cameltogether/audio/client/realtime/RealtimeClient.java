@@ -84,15 +84,21 @@ public final class RealtimeClient implements AutoCloseable {
         }
     }
 
-    /** Closes every session (each commits what it has and waits for its transcript, within a bound). */
+    /**
+     * Closes every session: each commits what it has, waits for its transcript (delivered to the listener like any
+     * other) and closes with 1000. Completes when all have, or when the bound of each session's close has passed.
+     */
+    public CompletableFuture<Void> closeSessions() {
+        return CompletableFuture.allOf(sessions.values().stream().map(RealtimeSession::close)
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** Closes every session (see {@link #closeSessions()}, within a bound) and the WebSocket client. */
     @Override
     public void close() {
         vertx.cancelTimer(sweeper);
-        CompletableFuture<?>[] closing = sessions.values().stream().map(RealtimeSession::close)
-                .toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(closing).get(settings.finalTranscriptQuiet().toMillis() * 4 + 5000,
-                    TimeUnit.MILLISECONDS);
+            closeSessions().get(settings.finalTranscriptQuiet().toMillis() * 4 + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             // closing anyway: the sockets go with the client
         }

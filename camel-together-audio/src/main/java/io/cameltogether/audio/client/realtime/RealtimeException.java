@@ -9,6 +9,7 @@ import io.cameltogether.audio.client.TogetherAudioException;
 public class RealtimeException extends TogetherAudioException {
 
     private final String sessionId;
+    private final String detail;
     private final String code;
     private final String type;
     private final int closeCode;
@@ -18,6 +19,7 @@ public class RealtimeException extends TogetherAudioException {
                              Throwable cause) {
         super("realtime session '" + sessionId + "': " + message, cause);
         this.sessionId = sessionId;
+        this.detail = message;
         this.code = code;
         this.type = type;
         this.closeCode = closeCode;
@@ -26,6 +28,11 @@ public class RealtimeException extends TogetherAudioException {
 
     public String getSessionId() {
         return sessionId;
+    }
+
+    /** What went wrong, without the session's name. */
+    public String getDetail() {
+        return detail;
     }
 
     /** The server's error code, e.g. invalid_api_key, model_not_available, no_healthy_workers. */

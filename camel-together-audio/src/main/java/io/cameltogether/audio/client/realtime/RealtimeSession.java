@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cameltogether.audio.client.AudioMetrics;
 import io.cameltogether.audio.client.Json;
+import io.cameltogether.audio.client.RetryPolicy;
 
 /**
  * One live transcription session over Together's realtime WebSocket, kept alive across dropped connections.
@@ -39,6 +40,8 @@ public final class RealtimeSession {
     private static final String TRANSCRIPTION = "conversation.item.input_audio_transcription.";
     private static final Set<String> RETRYABLE_CODES = Set.of("no_healthy_upstream", "no_healthy_workers");
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    /** The close code for a connection that ended without a close frame (RFC 6455). */
+    private static final int ABNORMAL_CLOSURE = 1006;
 
     private enum State { IDLE, CONNECTING, READY, WAITING_TO_RECONNECT, CLOSING, CLOSED, FAILED }
 
@@ -50,6 +53,7 @@ public final class RealtimeSession {
     private final RealtimeSessionConfig config;
     private final RealtimeListener listener;
     private final ReplayBuffer buffer;
+    private final RetryPolicy backoff;
     private final long maxUnsentBytes;
     private final int bytesPerSecond;
     private final List<List<TranscriptEvent>> collectors = new ArrayList<>();
@@ -87,6 +91,7 @@ public final class RealtimeSession {
         this.bytesPerSecond = config.format().bytesPerSecond();
         this.maxUnsentBytes = settings.replayBuffer().toMillis() * bytesPerSecond / 1000;
         this.buffer = new ReplayBuffer(maxUnsentBytes);
+        this.backoff = new RetryPolicy(settings.reconnectBaseDelay(), MAX_BACKOFF);
     }
 
     public String id() {
@@ -356,9 +361,10 @@ public final class RealtimeSession {
         ws.drainHandler(v -> flush());
         createdTimer = vertx.setTimer(settings.sessionCreatedTimeout().toMillis(), t -> {
             if (attempt == connection && state == State.CONNECTING) {
-                ws.close();
+                dropConnection(); // its close is not a second failure
                 retryOrFail(new RealtimeException(id, "no session.created within "
-                        + settings.sessionCreatedTimeout().toSeconds() + " s", null, null, 0, false, null));
+                        + settings.sessionCreatedTimeout().toMillis() + " ms (sessionCreatedTimeout)", null, null, 0,
+                        false, null));
             }
         });
     }
@@ -499,7 +505,7 @@ public final class RealtimeSession {
         if (state == State.CLOSING || state == State.CLOSED || state == State.FAILED) {
             return;
         }
-        int closeCode = code == null ? -1 : code;
+        int closeCode = code == null ? ABNORMAL_CLOSURE : code;
         if (closeCode == 1000 && buffer.isEmpty()) {
             // e.g. the server's idle timeout: nothing is waiting for a transcript, so reconnect only for new audio
             LOG.debug("realtime session '{}': server closed the connection ({}); reconnecting on the next audio", id,
@@ -507,14 +513,14 @@ public final class RealtimeSession {
             state = State.IDLE;
             return;
         }
-        boolean retryable = closeCode == -1 || closeCode == 1000 || closeCode == 1001 || closeCode == 1006
+        boolean retryable = closeCode == 1000 || closeCode == 1001 || closeCode == ABNORMAL_CLOSURE
                 || closeCode >= 1011 && closeCode <= 1014 || closeCode == 4503
                 || reason != null && RETRYABLE_CODES.contains(reason);
-        RealtimeException error = new RealtimeException(id, "connection closed" + (closeCode > 0 ? " with " + closeCode
-                + (reason == null || reason.isEmpty() ? "" : " " + reason) : " without a close frame"),
-                reason, null, closeCode, !retryable, null);
+        RealtimeException error = new RealtimeException(id, "connection closed with " + closeCode
+                + (code == null ? " (abnormal closure: no close frame)" : reason == null || reason.isEmpty() ? ""
+                : " " + reason), reason, null, closeCode, !retryable, null);
         if (retryable) {
-            retryOrFail(error);
+            retryOrFail(error, null);
         } else {
             fail(error);
         }
@@ -526,12 +532,13 @@ public final class RealtimeSession {
             String body = rejected.getBody() == null ? "" : rejected.getBody().toString();
             RealtimeException error = handshakeError(status, body, cause);
             if (status == 429 || status >= 500) {
-                retryOrFail(error);
+                retryOrFail(error, rejected.getHeaders());
             } else {
                 fail(error);
             }
         } else {
-            retryOrFail(new RealtimeException(id, "cannot connect: " + cause.getMessage(), null, null, 0, false, cause));
+            retryOrFail(new RealtimeException(id, "cannot connect: " + cause.getMessage(), null, null, 0, false, cause),
+                    null);
         }
     }
 
@@ -549,6 +556,11 @@ public final class RealtimeSession {
     }
 
     private void retryOrFail(RealtimeException error) {
+        retryOrFail(error, null);
+    }
+
+    /** @param answer the refused handshake's headers, whose Retry-After (or retry-after-ms) the delay honours */
+    private void retryOrFail(RealtimeException error, MultiMap answer) {
         if (state == State.CLOSING || state == State.CLOSED || state == State.FAILED) {
             return;
         }
@@ -559,12 +571,11 @@ public final class RealtimeSession {
         if (failedAttempts > settings.reconnectAttempts()
                 || now - firstFailureAt > settings.reconnectMaxTime().toNanos()) {
             fail(new RealtimeException(id, "gave up after " + (failedAttempts - 1) + " reconnection attempts: "
-                    + error.getMessage(), error.getCode(), error.getType(), error.getCloseCode(), true, error));
+                    + error.getDetail(), error.getCode(), error.getType(), error.getCloseCode(), true, error));
             return;
         }
-        long base = Math.min(settings.reconnectBaseDelay().toMillis() << Math.min(failedAttempts - 1, 20),
-                MAX_BACKOFF.toMillis());
-        long delay = Math.max(1, (long) (base * (1 - ThreadLocalRandom.current().nextDouble() * 0.25)));
+        long delay = Math.max(1, backoff.delay(failedAttempts, answer == null ? null : answer.get("retry-after-ms"),
+                answer == null ? null : answer.get("retry-after")).toMillis());
         LOG.warn("{}; reconnecting in {} ms (attempt {} of {})", error.getMessage(), delay, failedAttempts,
                 settings.reconnectAttempts());
         state = State.WAITING_TO_RECONNECT;
@@ -621,8 +632,8 @@ public final class RealtimeSession {
             } else if (now - echoSentAt > silence / 2) {
                 dropConnection();
                 retryOrFail(new RealtimeException(id, "no answer from the server for "
-                        + settings.serverSilenceTimeout().toSeconds() + " s while audio was flowing", null, null, 0,
-                        false, null));
+                        + settings.serverSilenceTimeout().toMillis() + " ms (serverSilenceTimeout) while audio was "
+                        + "flowing", null, null, 0, false, null));
             }
         }
         if (now - lastAppendAt > settings.keepAliveAfter().toNanos()) {

@@ -21,6 +21,7 @@ import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
 import io.cameltogether.audio.emulator.TogetherAudioEmulatorExtension;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,9 +48,14 @@ class RealtimeSessionTest {
 
     /** The replay buffer holds 30 s: these tests stream far faster than real time, so audio runs ahead. */
     private RealtimeClient client() {
+        return client(Duration.ofSeconds(5), 3);
+    }
+
+    private RealtimeClient client(Duration sessionCreatedTimeout, int reconnectAttempts) {
         RealtimeSettings settings = new RealtimeSettings(URI.create(EMULATOR.baseUrl()), ApiKey.of(EMULATOR.apiKey()),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofSeconds(30),
-                Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(200), Duration.ofMillis(300));
+                Duration.ofSeconds(5), sessionCreatedTimeout, Duration.ofSeconds(30), reconnectAttempts,
+                Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(200),
+                Duration.ofMillis(300));
         RealtimeSessionConfig config = new RealtimeSessionConfig("openai/whisper-large-v3",
                 RealtimeAudioFormat.PCM_S16LE_16000, "en", null, new TurnDetection(true, null, null, null, null, null));
         return new RealtimeClient(vertx, settings, config, Duration.ofMinutes(5), 10, new RealtimeListener() {
@@ -69,12 +75,7 @@ class RealtimeSessionTest {
 
     private List<TranscriptEvent> stream(byte[] pcm) throws Exception {
         try (RealtimeClient client = client()) {
-            RealtimeSession session = client.session("call-1");
-            List<TranscriptEvent> collected = session.collectFinals();
-            for (int from = 0; from < pcm.length; from += 3200) {
-                session.append(Arrays.copyOfRange(pcm, from, Math.min(pcm.length, from + 3200))).get(10, TimeUnit.SECONDS);
-            }
-            return session.commitAndAwaitFinal(collected).get(30, TimeUnit.SECONDS);
+            return streamThrough(client, pcm);
         }
     }
 
@@ -110,5 +111,63 @@ class RealtimeSessionTest {
         }
         List<Double> starts = new ArrayList<>(recovered.stream().map(TranscriptEvent::start).toList());
         assertEquals(starts.stream().distinct().count(), starts.size(), "no turn emitted twice");
+    }
+
+    @Test
+    void aDroppedConnectionIsAnAbnormalClosure() throws Exception {
+        EMULATOR.enqueue(RealtimeFault.dropAfterAppends(5));
+
+        try (RealtimeClient client = client(Duration.ofSeconds(5), 0)) {
+            RealtimeSession session = client.session("call-1");
+            for (int i = 0; i < 10; i++) {
+                session.append(new byte[3200]);
+            }
+            await().until(() -> !errors.isEmpty());
+        }
+
+        assertTrue(errors.get(0).getMessage().contains("connection closed with 1006 (abnormal closure"),
+                errors.get(0).getMessage());
+        assertEquals(1006, errors.get(0).getCloseCode());
+    }
+
+    @Test
+    void aMissingSessionCreatedCountsAsOneFailedAttemptAndSaysHowLongItWaited() throws Exception {
+        EMULATOR.enqueue(RealtimeFault.noSessionCreated());
+
+        List<TranscriptEvent> once;
+        try (RealtimeClient client = client(Duration.ofMillis(1500), 1)) {
+            once = streamThrough(client, TestAudio.speechPcm());
+        }
+
+        assertEquals(1, once.size(), "the one reconnect allowed recovered the session");
+        assertEquals(2, EMULATOR.realtimeSessions().size());
+        EMULATOR.reset();
+        EMULATOR.enqueue(RealtimeFault.noSessionCreated(), RealtimeFault.noSessionCreated());
+        try (RealtimeClient client = client(Duration.ofMillis(1500), 1)) {
+            client.session("call-1").append(new byte[3200]);
+            await().until(() -> !errors.isEmpty());
+        }
+        assertTrue(errors.get(0).getMessage().contains("gave up after 1 reconnection attempts: no session.created "
+                + "within 1500 ms"), errors.get(0).getMessage());
+    }
+
+    @Test
+    void aRefusedHandshakeIsRetriedAfterItsRetryAfter() throws Exception {
+        EMULATOR.enqueue(RealtimeFault.handshakeStatus(429, Duration.ofSeconds(1)));
+        long start = System.nanoTime();
+
+        List<TranscriptEvent> result = stream(TestAudio.speechPcm());
+
+        assertEquals(1, result.size());
+        assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(1), "waited the Retry-After second");
+    }
+
+    private static List<TranscriptEvent> streamThrough(RealtimeClient client, byte[] pcm) throws Exception {
+        RealtimeSession session = client.session("call-1");
+        List<TranscriptEvent> collected = session.collectFinals();
+        for (int from = 0; from < pcm.length; from += 3200) {
+            session.append(Arrays.copyOfRange(pcm, from, Math.min(pcm.length, from + 3200))).get(10, TimeUnit.SECONDS);
+        }
+        return session.commitAndAwaitFinal(collected).get(30, TimeUnit.SECONDS);
     }
 }
