@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -44,6 +45,7 @@ class ValidationTest extends EmulatorTestSupport {
     @AfterEach
     void nothingReachedTheApi() {
         assertEquals(0, EMULATOR.requests().size(), "rejected before sending");
+        assertEquals(0, EMULATOR.realtimeSessions().size(), "no realtime session opened");
     }
 
     private AudioValidationException rejected(String uri, Object body) {
@@ -166,6 +168,43 @@ class ValidationTest extends EmulatorTestSupport {
         String message = exchange.getException().getMessage();
         assertTrue(message.contains("CamelTogetherAudioOutputFormat") && message.contains("text, result, json, srt or vtt"),
                 message);
+    }
+
+    @Test
+    void aMissingFileOrADirectoryGetsTheSameMessageInBatchAndRealtime() throws Exception {
+        Path missing = work.resolve("gone.wav");
+        Path folder = Files.createDirectories(work.resolve("calls.wav"));
+        for (Path body : List.of(missing, folder)) {
+            String batch = rejected("together-audio:transcribe", body.toFile()).getMessage();
+            String realtime = rejected("together-audio:realtime", body.toFile(),
+                    Map.of(TogetherAudioConstants.SESSION_ID, "call")).getMessage();
+
+            assertEquals(batch, realtime);
+            assertTrue(batch.contains(body.toString()), batch);
+        }
+        assertTrue(rejected("together-audio:realtime", folder).getMessage().endsWith("is a directory: send a file"));
+    }
+
+    @Test
+    void aRealtimeBodyThatStartsAsRiffButIsNoWavIsRefusedNotStreamedAsPcm() {
+        byte[] riffButNotWave = "RIFF\0\0\0\0AVI LIST and then some bytes".getBytes();
+
+        String message = rejected("together-audio:realtime", riffButNotWave).getMessage();
+
+        assertTrue(message.contains("not a WAV file"), message);
+    }
+
+    @Test
+    void committingASessionThatIsNotOpenFailsAndOpensNothing() {
+        AudioValidationException e = rejected("together-audio:realtime", null, Map.of(
+                TogetherAudioConstants.SESSION_ID, "never-opened", TogetherAudioConstants.REALTIME_ACTION, "commit"));
+
+        assertTrue(e.getMessage().contains("no open realtime session 'never-opened' to commit"), e.getMessage());
+        Exchange close = template.send("together-audio:realtime", ex -> {
+            ex.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "never-opened");
+            ex.getMessage().setHeader(TogetherAudioConstants.REALTIME_ACTION, "close");
+        });
+        assertEquals(null, close.getException(), "closing what is not open is nothing to do");
     }
 
     @Test

@@ -17,10 +17,12 @@ import io.cameltogether.audio.client.pcm.PcmConverter;
 import io.cameltogether.audio.client.pcm.WavHeader;
 import io.cameltogether.audio.client.realtime.AudioStreamer.ChunkSource;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
+import io.cameltogether.audio.client.request.AudioSource;
 
 /**
  * A realtime message body as chunks of session-format PCM: raw PCM is taken as it is; a WAV (bytes, file or
- * stream) of any rate, channel count and depth is converted. Files and streams are read as they are sent.
+ * stream) of any rate, channel count and depth is converted, and a body that starts as a RIFF file but is not a WAV
+ * it can read is refused. Files and streams are read as they are sent.
  */
 final class RealtimeBodies {
 
@@ -29,28 +31,32 @@ final class RealtimeBodies {
 
     /** Raw PCM that can go out in one append call, or null if the body needs streaming or conversion. */
     static byte[] rawPcm(Object body) {
-        if (body instanceof byte[] bytes && !WavHeader.looksLikeWav(bytes)) {
+        if (body instanceof byte[] bytes && !WavHeader.claimsRiff(bytes)) {
             return bytes;
         }
         if (body instanceof ByteBuffer buffer) {
             byte[] bytes = bytesOf(buffer);
-            return WavHeader.looksLikeWav(bytes) ? null : bytes;
+            return WavHeader.claimsRiff(bytes) ? null : bytes;
         }
         return null;
     }
 
-    /** Opens the body; the caller closes the returned stream once the source is spent. */
+    /**
+     * Opens the body; the caller closes the returned stream once the source is spent. A file that is missing or a
+     * directory fails here, before anything is sent, with the message batch gives.
+     */
     static InputStream open(Object body) throws IOException {
         if (body instanceof WrappedFile<?> wrapped && wrapped.getFile() instanceof File file) {
-            return Files.newInputStream(file.toPath());
+            return open(file.toPath());
         }
         if (body instanceof WrappedFile<?> wrapped && wrapped.getBody() != null) {
             return open(wrapped.getBody());
         }
         if (body instanceof File file) {
-            return Files.newInputStream(file.toPath());
+            return open(file.toPath());
         }
         if (body instanceof Path path) {
+            AudioSource.requireReadableFile(path);
             return Files.newInputStream(path);
         }
         if (body instanceof byte[] bytes) {
@@ -73,7 +79,7 @@ final class RealtimeBodies {
         in.mark(12);
         byte[] head = in.readNBytes(12);
         in.reset();
-        if (WavHeader.looksLikeWav(head)) {
+        if (WavHeader.claimsRiff(head)) {
             PcmConverter converter = new PcmConverter(in, WavHeader.read(in), format.sampleRate());
             return converter::next;
         }

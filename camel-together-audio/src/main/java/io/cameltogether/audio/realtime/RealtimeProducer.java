@@ -1,5 +1,6 @@
 package io.cameltogether.audio.realtime;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncCallback;
@@ -69,14 +72,19 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         try {
             Message in = exchange.getMessage();
             String sessionId = Headers.get(in, TogetherAudioConstants.SESSION_ID, String.class, DEFAULT_SESSION);
-            RealtimeSession session = endpoint.getRealtimeClient().session(sessionId);
             String action = Headers.get(in, TogetherAudioConstants.REALTIME_ACTION, String.class, "append")
                     .toLowerCase(Locale.ROOT);
+            if (action.equals("append")) {
+                return append(exchange, endpoint.getRealtimeClient().session(sessionId), callback);
+            }
+            // the other actions act on an open session: they never open one
+            RealtimeSession session = endpoint.getRealtimeClient().openSession(sessionId);
             return switch (action) {
-                case "append" -> append(exchange, session, callback);
-                case "commit" -> completeWhenDone(session.commit(), exchange, callback);
-                case "clear" -> completeWhenDone(session.clear(), exchange, callback);
-                case "close" -> completeWhenDone(session.close(), exchange, callback);
+                case "commit" -> completeWhenDone(requireOpen(session, sessionId).commit(), exchange, callback);
+                case "clear" -> session == null ? doneAtOnce(callback) : completeWhenDone(session.clear(), exchange,
+                        callback);
+                case "close" -> session == null ? doneAtOnce(callback) : completeWhenDone(session.close(), exchange,
+                        callback);
                 default -> throw new AudioValidationException("header " + TogetherAudioConstants.REALTIME_ACTION + " '"
                         + action + "' is not valid: use append, commit, clear or close");
             };
@@ -87,34 +95,56 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         }
     }
 
-    private boolean append(Exchange exchange, RealtimeSession session, AsyncCallback callback) {
+    private static RealtimeSession requireOpen(RealtimeSession session, String sessionId) {
+        if (session == null) {
+            throw new AudioValidationException("no open realtime session '" + sessionId + "' to commit: append audio "
+                    + "to it first (a session closes after sessionIdleTimeout without audio, or on the close action)");
+        }
+        return session;
+    }
+
+    private static boolean doneAtOnce(AsyncCallback callback) {
+        callback.done(true);
+        return true;
+    }
+
+    private boolean append(Exchange exchange, RealtimeSession session, AsyncCallback callback) throws IOException {
         Object body = exchange.getMessage().getBody();
         boolean awaitTranscript = exchange.getPattern().isOutCapable();
         byte[] pcm = RealtimeBodies.rawPcm(body);
         if (pcm != null && !awaitTranscript) {
             return completeWhenDone(session.append(pcm), exchange, callback);
         }
-        streamers.execute(() -> {
-            try {
-                List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
-                long sentMillis = stream(body, session);
-                if (awaitTranscript) {
-                    List<TranscriptEvent> transcripts = session.commitAndAwaitFinal(finals)
-                            .get(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS);
-                    writeTranscript(exchange.getMessage(), transcripts, sentMillis / 1000.0);
-                }
-            } catch (Exception e) {
-                exchange.setException(e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
-            } finally {
-                callback.done(false);
-            }
-        });
+        InputStream audio = RealtimeBodies.open(body); // a missing file fails here, before anything is sent
+        try {
+            streamers.execute(() -> stream(exchange, session, audio, body, awaitTranscript, callback));
+        } catch (RejectedExecutionException stopping) {
+            IOHelper.close(audio);
+            throw stopping;
+        }
         return false;
     }
 
-    private long stream(Object body, RealtimeSession session) throws Exception {
+    /** On a streamer thread: sends the audio, and for InOut waits for its transcript. */
+    private void stream(Exchange exchange, RealtimeSession session, InputStream audio, Object body,
+                        boolean awaitTranscript, AsyncCallback callback) {
+        try {
+            List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
+            long sentMillis = stream(audio, body, session);
+            if (awaitTranscript) {
+                List<TranscriptEvent> transcripts = session.commitAndAwaitFinal(finals)
+                        .get(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS);
+                writeTranscript(exchange.getMessage(), transcripts, sentMillis / 1000.0);
+            }
+        } catch (Exception e) {
+            exchange.setException(e instanceof ExecutionException ? e.getCause() : e);
+        } finally {
+            callback.done(false);
+        }
+    }
+
+    private long stream(InputStream in, Object body, RealtimeSession session) throws Exception {
         TogetherAudioConfiguration c = endpoint.getConfiguration();
-        InputStream in = RealtimeBodies.open(body);
         try {
             return AudioStreamer.stream(RealtimeBodies.chunks(in, c.getInputAudioFormat()), session,
                     c.getChunkDurationMs(), RealtimeOptionsMapper.realtimePace(c),

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The emulator's voice activity detection: 20 ms frames are voiced when their RMS level, scaled so that 1.0 is a
- * loud voice, reaches the session's threshold. A turn starts after {@code min_speech_duration_ms} of voice, ends
- * after {@code min_silence_duration_ms} of quiet (padded by {@code speech_pad_ms}) or at
+ * The emulator's voice activity detection. A 20 ms frame is voiced when its speech score reaches the session's
+ * threshold; the score maps the frame's level from -60 dBFS (0) to -20 dBFS (1), so the API's default threshold of
+ * 0.3 hears ordinary speech down to about -48 dBFS, as a speech-probability VAD does, and nothing in digital
+ * silence or a quiet room. Speech counts towards {@code min_speech_duration_ms} across the short pauses between
+ * words; a turn ends after {@code min_silence_duration_ms} of quiet (padded by {@code speech_pad_ms}) or at
  * {@code max_speech_duration_s}. With detection off, audio only becomes a turn on commit.
  */
 final class EnergyVad {
@@ -25,7 +27,8 @@ final class EnergyVad {
         int speechPadMs = 250;
     }
 
-    private static final double FULL_VOICE_RMS = 3276.8; // 10% of full scale reads as 1.0
+    private static final double SILENT_DBFS = -60;
+    private static final double LOUD_DBFS = -20;
 
     private final int sampleRate;
     private final int frameSamples;
@@ -73,7 +76,7 @@ final class EnergyVad {
             sum += (double) s * s;
             turnAudio.update(s);
         }
-        boolean voiced = Math.sqrt(sum / frameSamples) / FULL_VOICE_RMS >= settings.threshold;
+        boolean voiced = speechScore(Math.sqrt(sum / frameSamples)) >= settings.threshold;
         if (voiced) {
             silenceMs = 0;
             lastVoicedEnd = position;
@@ -94,13 +97,20 @@ final class EnergyVad {
             if (silenceMs >= settings.minSilenceMs) {
                 turns.add(endTurn(Math.min(position, lastVoicedEnd + samples(settings.speechPadMs))));
             }
-        } else {
-            candidateStart = -1;
+        } else if (candidateStart >= 0 && (silenceMs += 20) >= settings.minSilenceMs) {
+            candidateStart = -1; // a pause between words keeps the candidate; a real silence drops it
             voicedMs = 0;
+            silenceMs = 0;
         }
         if (inTurn && position - turnStart >= settings.maxSpeechS * sampleRate) {
             turns.add(endTurn(position));
         }
+    }
+
+    /** The frame's level as a speech score: 0 at -60 dBFS and below, 1 at -20 dBFS and above. */
+    static double speechScore(double rms) {
+        double dbfs = 20 * Math.log10(Math.max(rms, 1e-9) / 32768);
+        return Math.max(0, Math.min(1, (dbfs - SILENT_DBFS) / (LOUD_DBFS - SILENT_DBFS)));
     }
 
     /** Ends speech in progress (VAD on) or everything since the last commit (VAD off); null if there is none. */
@@ -111,6 +121,9 @@ final class EnergyVad {
         } else if (!settings.enabled && position > commitStart) {
             turn = new Turn(commitStart, position, position ^ commitStart);
         }
+        candidateStart = -1; // speech not yet a turn is committed away, as clear() drops it
+        voicedMs = 0;
+        silenceMs = 0;
         commitStart = position;
         return turn;
     }
@@ -119,6 +132,7 @@ final class EnergyVad {
         inTurn = false;
         candidateStart = -1;
         voicedMs = 0;
+        silenceMs = 0;
         commitStart = position;
     }
 

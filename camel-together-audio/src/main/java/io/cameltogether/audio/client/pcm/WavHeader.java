@@ -26,11 +26,23 @@ public record WavHeader(int sampleRate, int channels, int bitsPerSample, boolean
                 && head[8] == 'W' && head[9] == 'A' && head[10] == 'V' && head[11] == 'E';
     }
 
+    /**
+     * Whether the bytes claim to be a RIFF file: such a body is read as a WAV (and refused if it is not one it can
+     * read), never streamed as if it were raw PCM.
+     */
+    public static boolean claimsRiff(byte[] head) {
+        return head.length >= 4 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F';
+    }
+
     /** Reads the header, leaving the stream at the first sample. */
     public static WavHeader read(InputStream stream) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         byte[] riff = new byte[12];
-        in.readFully(riff);
+        try {
+            in.readFully(riff);
+        } catch (EOFException e) {
+            throw new AudioValidationException("audio is not a WAV file: its RIFF header is cut short");
+        }
         if (!looksLikeWav(riff)) {
             throw new AudioValidationException("audio is not a WAV file (no RIFF/WAVE header)");
         }

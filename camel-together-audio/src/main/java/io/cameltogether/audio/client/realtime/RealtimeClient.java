@@ -62,6 +62,11 @@ public final class RealtimeClient implements AutoCloseable {
         this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, idleTimeout.toMillis() / 2)), t -> closeIdle());
     }
 
+    /** The session with this id if it is open, else null. */
+    public RealtimeSession openSession(String id) {
+        return sessions.get(id);
+    }
+
     /** The session with this id, opened (lazily, on its first audio) if there is none. */
     public RealtimeSession session(String id) {
         RealtimeSession existing = sessions.get(id);

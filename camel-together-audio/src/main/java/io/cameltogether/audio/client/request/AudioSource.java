@@ -47,9 +47,7 @@ public final class AudioSource {
      */
     public static AudioSource file(Path path, String fileName, String contentType) {
         String name = fileName != null ? fileName : path.getFileName().toString();
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new AudioValidationException("audio file " + path + " does not exist or is not a readable file");
-        }
+        requireReadableFile(path);
         long size;
         try {
             size = Files.size(path);
@@ -59,6 +57,16 @@ public final class AudioSource {
         AudioFormat format = formatOf(name, contentType);
         checkNotEmpty(name, size);
         return new AudioSource(withExtension(name, format), format, size, () -> new FileInputStream(path.toFile()), true, null);
+    }
+
+    /** Fails, the same way for batch and realtime bodies, unless the path is a file that can be read. */
+    public static void requireReadableFile(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new AudioValidationException("audio file " + path + " is a directory: send a file");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new AudioValidationException("audio file " + path + " does not exist or is not a readable file");
+        }
     }
 
     /** Audio already in memory, as the caller handed it over. */
