@@ -54,6 +54,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "includedeltas":
         case "includeDeltas": getOrCreateConfiguration(target).setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
+        case "includesessionevents":
+        case "includeSessionEvents": getOrCreateConfiguration(target).setIncludeSessionEvents(property(camelContext, boolean.class, value)); return true;
         case "inputaudioformat":
         case "inputAudioFormat": getOrCreateConfiguration(target).setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
         case "keepaliveinterval":
@@ -154,6 +156,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "healthCheckProducerEnabled": return boolean.class;
         case "includedeltas":
         case "includeDeltas": return boolean.class;
+        case "includesessionevents":
+        case "includeSessionEvents": return boolean.class;
         case "inputaudioformat":
         case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
         case "keepaliveinterval":
@@ -250,6 +254,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "includedeltas":
         case "includeDeltas": return getOrCreateConfiguration(target).isIncludeDeltas();
+        case "includesessionevents":
+        case "includeSessionEvents": return getOrCreateConfiguration(target).isIncludeSessionEvents();
         case "inputaudioformat":
         case "inputAudioFormat": return getOrCreateConfiguration(target).getInputAudioFormat();
         case "keepaliveinterval":

@@ -44,6 +44,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "finalTranscriptTimeout": target.getConfiguration().setFinalTranscriptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "includedeltas":
         case "includeDeltas": target.getConfiguration().setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
+        case "includesessionevents":
+        case "includeSessionEvents": target.getConfiguration().setIncludeSessionEvents(property(camelContext, boolean.class, value)); return true;
         case "inputaudioformat":
         case "inputAudioFormat": target.getConfiguration().setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
         case "keepaliveinterval":
@@ -133,6 +135,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "finalTranscriptTimeout": return long.class;
         case "includedeltas":
         case "includeDeltas": return boolean.class;
+        case "includesessionevents":
+        case "includeSessionEvents": return boolean.class;
         case "inputaudioformat":
         case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
         case "keepaliveinterval":
@@ -223,6 +227,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "finalTranscriptTimeout": return target.getConfiguration().getFinalTranscriptTimeout();
         case "includedeltas":
         case "includeDeltas": return target.getConfiguration().isIncludeDeltas();
+        case "includesessionevents":
+        case "includeSessionEvents": return target.getConfiguration().isIncludeSessionEvents();
         case "inputaudioformat":
         case "inputAudioFormat": return target.getConfiguration().getInputAudioFormat();
         case "keepaliveinterval":

@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -35,6 +35,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("finalTranscriptQuiet");
         props.add("finalTranscriptTimeout");
         props.add("includeDeltas");
+        props.add("includeSessionEvents");
         props.add("inputAudioFormat");
         props.add("keepAliveInterval");
         props.add("language");

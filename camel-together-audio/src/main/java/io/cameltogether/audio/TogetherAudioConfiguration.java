@@ -72,6 +72,8 @@ public class TogetherAudioConfiguration implements Cloneable {
     private Integer speechPadMs;
     @UriParam(label = "realtime,consumer")
     private boolean includeDeltas;
+    @UriParam(label = "realtime,consumer")
+    private boolean includeSessionEvents;
     @UriParam(label = "realtime,producer", defaultValue = "realtime", enums = "realtime,fast")
     private String pace = "realtime";
     @UriParam(label = "realtime,producer", defaultValue = "100")
@@ -407,6 +409,19 @@ public class TogetherAudioConfiguration implements Cloneable {
      */
     public void setIncludeDeltas(boolean includeDeltas) {
         this.includeDeltas = includeDeltas;
+    }
+
+    public boolean isIncludeSessionEvents() {
+        return includeSessionEvents;
+    }
+
+    /**
+     * Realtime consumer: also emit the sessions' connection events, the body a SessionEvent and the header
+     * CamelTogetherAudioEventType one of session.opened, session.reconnecting, session.reconnected (with the audio
+     * replayed), session.audio_gap (speech that could not be replayed after a drop) and session.closed.
+     */
+    public void setIncludeSessionEvents(boolean includeSessionEvents) {
+        this.includeSessionEvents = includeSessionEvents;
     }
 
     public String getPace() {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.cameltogether.audio.client.realtime.RealtimeException;
+import io.cameltogether.audio.client.realtime.RealtimeSession;
+import io.cameltogether.audio.client.realtime.SessionEvent;
 import io.cameltogether.audio.client.result.TranscriptionResult;
 import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
@@ -349,6 +351,47 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         assertEquals(session.completed(), transcripts.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getBody(String.class)).toList(), "every transcript went through the route");
         assertEquals(1000, session.closeCode(), "then the session closed cleanly");
+    }
+
+    @Test
+    void sessionEventsTellTheRouteOfADropTheReplayAndSpeechThatCouldNotBeReplayed() throws Exception {
+        String uri = "together-audio:realtime?pace=fast&includeSessionEvents=true&replayBufferDuration=5000"
+                + "&serverSilenceTimeout=2000&bridgeErrorHandler=true";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(RealtimeException.class).handled(true).to("mock:lostSpeech");
+                from(uri).filter(header(TogetherAudioConstants.EVENT_TYPE).startsWith("session."))
+                        .to("mock:sessionEvents");
+            }
+        });
+        MockEndpoint lostSpeech = getMockEndpoint("mock:lostSpeech");
+        MockEndpoint events = getMockEndpoint("mock:sessionEvents");
+        EMULATOR.enqueue(RealtimeFault.muteAfterAppends(3)); // the server goes silent after 3 s of audio
+
+        // 16.6 s sent as fast as the socket takes it, 5 s kept for replay; waiting for the transcript, the session
+        // notices the silent server and reconnects
+        Exchange fed = request(uri, TestAudio.threeTurnsPcm(), "gap");
+        assertNull(fed.getException());
+        action(uri, "gap", "close");
+        await().until(() -> types(events).contains("session.closed"));
+
+        assertEquals(List.of("session.opened", "session.reconnecting", "session.reconnected", "session.audio_gap",
+                "session.closed"), types(events));
+        SessionEvent reconnected = events.getReceivedExchanges().get(2).getMessage().getBody(SessionEvent.class);
+        SessionEvent gap = events.getReceivedExchanges().get(3).getMessage().getBody(SessionEvent.class);
+        assertEquals("gap", gap.sessionId());
+        assertEquals(5000, reconnected.millis(), 100, "the replay buffer's worth was sent again");
+        assertEquals(11_600, gap.millis(), 200, "what had left the replay buffer is reported lost");
+        RealtimeException error = lostSpeech.getReceivedExchanges().get(0)
+                .getProperty(Exchange.EXCEPTION_CAUGHT, RealtimeException.class);
+        assertEquals(RealtimeSession.AUDIO_GAP, error.getCode(), "without session events, the error handler hears it");
+        assertFalse(error.isFatal());
+    }
+
+    private static List<String> types(MockEndpoint events) {
+        return events.getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(TogetherAudioConstants.EVENT_TYPE, String.class)).toList();
     }
 
     @Test

@@ -51,6 +51,12 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Boolean includeDeltas = false;
     /**
+     * Realtime consumer: also emit the sessions' connection events, the body a SessionEvent and the header
+     * CamelTogetherAudioEventType one of session.opened, session.reconnecting, session.reconnected (with the audio
+     * replayed), session.audio_gap (speech that could not be replayed after a drop) and session.closed.
+     */
+    private Boolean includeSessionEvents = false;
+    /**
      * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
      */
     private Integer chunkDurationMs = 100;
@@ -289,6 +295,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setIncludeDeltas(Boolean includeDeltas) {
         this.includeDeltas = includeDeltas;
+    }
+
+    public Boolean getIncludeSessionEvents() {
+        return includeSessionEvents;
+    }
+
+    public void setIncludeSessionEvents(Boolean includeSessionEvents) {
+        this.includeSessionEvents = includeSessionEvents;
     }
 
     public Integer getChunkDurationMs() {

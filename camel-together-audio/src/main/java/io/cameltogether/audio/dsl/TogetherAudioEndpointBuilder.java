@@ -73,6 +73,15 @@ public final class TogetherAudioEndpointBuilder implements EndpointProducerBuild
     }
 
     /**
+     * Realtime consumer: also emit the sessions' connection events, the body a SessionEvent and the header
+     * CamelTogetherAudioEventType one of session.opened, session.reconnecting, session.reconnected (with the audio
+     * replayed), session.audio_gap (speech that could not be replayed after a drop) and session.closed.
+     */
+    public TogetherAudioEndpointBuilder includeSessionEvents(boolean value) {
+        return set("includeSessionEvents", value);
+    }
+
+    /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
      * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
      * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party

@@ -15,11 +15,12 @@ import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.realtime.RealtimeException;
 import io.cameltogether.audio.client.realtime.RealtimeListener;
+import io.cameltogether.audio.client.realtime.SessionEvent;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
 
 /**
  * {@code from("together-audio:realtime")}: one exchange per final transcript of any session of the endpoint (and
- * per partial, with includeDeltas). Failed turns and failed sessions go to the consumer's exception handler. Exchanges
+ * per partial, with includeDeltas; per connection event, with includeSessionEvents). Failed turns and failed sessions go to the consumer's exception handler. Exchanges
  * are processed in order on a thread of their own, never on the socket's event loop.
  *
  * <p>When the CamelContext stops, the consumer stops last (Camel's deferred shutdown): it first has the endpoint's
@@ -61,15 +62,34 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     @Override
     public void onTranscript(TranscriptEvent event) {
         if (event.isFinal() || endpoint.getConfiguration().isIncludeDeltas()) {
-            queued.incrementAndGet();
-            executor.execute(() -> {
-                try {
-                    emit(event);
-                } finally {
-                    queued.decrementAndGet();
-                }
+            inOrder(() -> emit(event));
+        }
+    }
+
+    /** With includeSessionEvents: the event as the body, its type in CamelTogetherAudioEventType. */
+    @Override
+    public void onSessionEvent(SessionEvent event) {
+        if (endpoint.getConfiguration().isIncludeSessionEvents()) {
+            inOrder(() -> {
+                Exchange exchange = createExchange(false);
+                exchange.getMessage().setBody(event);
+                exchange.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, event.sessionId());
+                exchange.getMessage().setHeader(TogetherAudioConstants.EVENT_TYPE, event.type().eventType());
+                process(exchange);
             });
         }
+    }
+
+    /** On the consumer's thread, after what came before; counted while it waits, for a graceful stop. */
+    private void inOrder(Runnable delivery) {
+        queued.incrementAndGet();
+        executor.execute(() -> {
+            try {
+                delivery.run();
+            } finally {
+                queued.decrementAndGet();
+            }
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cameltogether.audio.client.realtime.RealtimeException;
 import io.cameltogether.audio.client.realtime.RealtimeListener;
+import io.cameltogether.audio.client.realtime.SessionEvent;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
 
 /** Hands what an endpoint's sessions produce to the consumers of that endpoint. */
@@ -28,6 +29,11 @@ public final class RealtimeDispatcher implements RealtimeListener {
     @Override
     public void onTranscript(TranscriptEvent event) {
         consumers.forEach(c -> c.onTranscript(event));
+    }
+
+    @Override
+    public void onSessionEvent(SessionEvent event) {
+        consumers.forEach(c -> c.onSessionEvent(event));
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class RealtimeClient implements AutoCloseable {
             }
 
             @Override
+            public void onSessionEvent(SessionEvent event) {
+                listener.onSessionEvent(event);
+            }
+
+            @Override
             public void onClosed(String sessionId) {
                 sessions.remove(sessionId);
                 listener.onClosed(sessionId);

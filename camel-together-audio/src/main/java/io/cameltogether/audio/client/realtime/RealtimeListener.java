@@ -8,6 +8,10 @@ public interface RealtimeListener {
     /** A turn failed (the session goes on), or the session itself failed ({@link RealtimeException#isFatal()}). */
     void onError(RealtimeException error);
 
+    /** The session's connection opened, dropped, came back, lost audio, or closed. */
+    default void onSessionEvent(SessionEvent event) {
+    }
+
     /** The session closed, normally or after a fatal error. */
     default void onClosed(String sessionId) {
     }

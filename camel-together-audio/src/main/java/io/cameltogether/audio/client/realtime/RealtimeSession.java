@@ -40,6 +40,8 @@ public final class RealtimeSession {
     private static final String TRANSCRIPTION = "conversation.item.input_audio_transcription.";
     private static final Set<String> RETRYABLE_CODES = Set.of("no_healthy_upstream", "no_healthy_workers");
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    /** The error code of speech lost to a drop: reported to the route, the session goes on. */
+    public static final String AUDIO_GAP = "audio_gap";
     /** The close code for a connection that ended without a close frame (RFC 6455). */
     private static final int ABNORMAL_CLOSURE = 1006;
 
@@ -58,7 +60,7 @@ public final class RealtimeSession {
     private final int bytesPerSecond;
     private final List<List<TranscriptEvent>> collectors = new ArrayList<>();
     private final List<FinalWait> finalWaits = new ArrayList<>();
-    private AudioMetrics.SessionMetrics metrics;
+    private final AudioMetrics.SessionMetrics metrics;
 
     private State state = State.IDLE;
     private WebSocket socket;
@@ -68,6 +70,8 @@ public final class RealtimeSession {
     private final Set<String> itemsThisConnection = new HashSet<>();
     private double lastEmittedEnd;
     private int failedAttempts;
+    private boolean connectedBefore;
+    private boolean endAnnounced;
     private long firstFailureAt;
     private RealtimeException failure;
     private long lastServerEventAt;
@@ -273,7 +277,7 @@ public final class RealtimeSession {
         }
         state = wasFailed ? State.FAILED : State.CLOSED;
         buffer.failAll(new RealtimeException(id, "the session is closed", null, null, 0, true, null));
-        ended();
+        ended("closed by the client");
         closed.complete(null);
     }
 
@@ -381,7 +385,7 @@ public final class RealtimeSession {
         }
         String type = event.path("type").asText();
         switch (type) {
-            case "session.created" -> sessionCreated();
+            case "session.created" -> sessionCreated(event.path("session").path("id").textValue());
             case TRANSCRIPTION + "delta" -> emit(event, false);
             case TRANSCRIPTION + "completed" -> emit(event, true);
             case TRANSCRIPTION + "failed" -> failedEvent(event);
@@ -391,7 +395,7 @@ public final class RealtimeSession {
         }
     }
 
-    private void sessionCreated() {
+    private void sessionCreated(String serverSessionId) {
         if (state != State.CONNECTING) {
             return;
         }
@@ -401,14 +405,24 @@ public final class RealtimeSession {
         buffer.markAllUnsent();
         connectionBase = buffer.start();
         finalWaits.forEach(w -> w.echoId = null); // asked again on this connection once the replay is out
-        if (failedAttempts > 0) {
-            metrics.reconnected();
-            LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
-                    (buffer.end() - connectionBase) * 1000 / bytesPerSecond);
+        if (!connectedBefore) {
+            connectedBefore = true;
+            listener.onSessionEvent(SessionEvent.opened(id, serverSessionId));
+        } else {
+            long replayedMillis = (buffer.end() - connectionBase) * 1000 / bytesPerSecond;
+            if (failedAttempts > 0) {
+                metrics.reconnected();
+                LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
+                        replayedMillis);
+            }
+            listener.onSessionEvent(SessionEvent.reconnected(id, serverSessionId, replayedMillis));
             long unreplayable = buffer.droppedBytes() - droppedBeforeOutage;
             if (unreplayable > 0) {
-                LOG.warn("realtime session '{}': up to {} ms of audio sent on the lost connection had left the replay "
-                        + "buffer (replayBufferDuration) and could not be replayed", id, unreplayable * 1000 / bytesPerSecond);
+                long lostMillis = unreplayable * 1000 / bytesPerSecond;
+                listener.onSessionEvent(SessionEvent.audioGap(id, lostMillis));
+                listener.onError(new RealtimeException(id, lostMillis + " ms of audio sent on the lost connection "
+                        + "could not be replayed: it had left the replay buffer (replayBufferDuration) before a "
+                        + "transcript covered it", AUDIO_GAP, null, 0, false, null));
             }
         }
         droppedBeforeOutage = buffer.droppedBytes();
@@ -578,6 +592,7 @@ public final class RealtimeSession {
                 answer == null ? null : answer.get("retry-after")).toMillis());
         LOG.warn("{}; reconnecting in {} ms (attempt {} of {})", error.getMessage(), delay, failedAttempts,
                 settings.reconnectAttempts());
+        listener.onSessionEvent(SessionEvent.reconnecting(id, failedAttempts, delay, error.getDetail()));
         state = State.WAITING_TO_RECONNECT;
         vertx.setTimer(delay, t -> {
             if (state == State.WAITING_TO_RECONNECT) {
@@ -598,12 +613,17 @@ public final class RealtimeSession {
         dropConnection();
         buffer.failAll(failure);
         listener.onError(failure);
-        ended();
+        ended(failure.getDetail());
     }
 
-    private void ended() {
+    /** Announces the end once: a failed session may be closed again. */
+    private void ended(String reason) {
+        if (endAnnounced) {
+            return;
+        }
+        endAnnounced = true;
         metrics.ended();
-        metrics = AudioMetrics.SessionMetrics.NONE; // a failed session may be closed again: count its end once
+        listener.onSessionEvent(SessionEvent.closed(id, reason));
         listener.onClosed(id);
     }
 
