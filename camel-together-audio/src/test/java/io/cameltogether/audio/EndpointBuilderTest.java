@@ -30,6 +30,7 @@ class EndpointBuilderTest extends EmulatorTestSupport {
             @Override
             public void configure() {
                 from("direct:spanish").to(togetherAudio("translate").language("es").outputFormat(OutputFormat.RESULT));
+                from("direct:perTopic").toD(togetherAudio("transcribe").prompt("${header.topic}").language("en"));
             }
         };
     }
@@ -72,5 +73,15 @@ class EndpointBuilderTest extends EmulatorTestSupport {
 
         assertEquals("es", result.language());
         assertEquals("/v1/audio/translations", EMULATOR.lastRequest().path());
+    }
+
+    @Test
+    void dynamicEndpointsEvaluateTheirOptionsPerMessage() {
+        for (String topic : new String[] { "Invoices & refunds", "Camel, Kafka" }) {
+            template.sendBodyAndHeader("direct:perTopic", SPEECH_WAV, "topic", topic);
+
+            assertEquals(topic, EMULATOR.lastRequest().field("prompt"));
+            assertEquals("en", EMULATOR.lastRequest().field("language"));
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.spi.ExceptionHandler;
-import org.apache.camel.support.builder.ExpressionBuilder;
 import org.apache.camel.util.URISupport;
 
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
@@ -404,9 +403,25 @@ public final class TogetherAudioEndpointBuilder implements EndpointProducerBuild
         throw new UnsupportedOperationException("together-audio has no multi-value options");
     }
 
+    /**
+     * The URI as a simple expression, evaluated per message as Camel's own endpoint builders are in
+     * {@code toD(...)}: {@code toD(togetherAudio("transcribe").prompt("${header.topic}"))}. A value holding an
+     * expression goes in as {@code RAW{...}}, so that what it evaluates to (an ampersand in a prompt, say) stays one
+     * value; the others are encoded as in {@link #getRawUri()}.
+     */
     @Override
     public Expression expr(CamelContext camelContext) {
-        return ExpressionBuilder.constantExpression(getRawUri());
+        Map<String, Object> dynamic = new LinkedHashMap<>();
+        options.forEach((name, value) -> dynamic.put(name, value instanceof String text && text.contains("${")
+                ? "RAW{" + text + "}" : value));
+        String uri;
+        try {
+            uri = "together-audio:" + operation
+                    + (dynamic.isEmpty() ? "" : "?" + URISupport.createQueryString(dynamic));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("cannot render the endpoint URI of " + options.keySet(), e);
+        }
+        return camelContext.resolveLanguage("simple").createExpression(uri);
     }
 
     /** Plain values go in the URI, so producer and consumer built alike share one endpoint; objects as parameters. */
