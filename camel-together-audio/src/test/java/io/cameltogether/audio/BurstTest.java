@@ -5,17 +5,47 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.emulator.RecordedRequest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A burst far larger than the endpoint's concurrency and queue waits its turn: every message is sent, once. */
 class BurstTest extends EmulatorTestSupport {
 
     private static final int MESSAGES = 2_000;
+    private static final String ONE_AT_A_TIME = "together-audio:transcribe?maxConcurrentRequests=1&maxQueuedRequests=0";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:twice").to(ONE_AT_A_TIME).setBody(constant(SPEECH_WAV.toFile())).to(ONE_AT_A_TIME);
+            }
+        };
+    }
+
+    /**
+     * A route that sends to the same endpoint again goes on from the thread that took the first answer. That thread
+     * must not wait for room: with every place taken by messages queued behind it, nothing else would run them.
+     */
+    @Test
+    void aRouteThatSendsAgainFromTheAnswersThreadIsNotStuckBehindItsOwnQueue() {
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(template.asyncSend("direct:twice", e -> e.getMessage().setBody(SPEECH_WAV.toFile())));
+        }
+
+        await().until(() -> sent.stream().allMatch(CompletableFuture::isDone));
+        sent.forEach(f -> assertNull(f.join().getException()));
+        assertEquals(6, EMULATOR.requests().size());
+    }
 
     @Test
     void everyMessageOfABurstIsSentAndAnswered() {

@@ -138,7 +138,8 @@ class RealtimeRouteTest extends EmulatorTestSupport {
                 e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "agent-7");
             });
         }
-        Thread.sleep(500);
+        await().until(() -> EMULATOR.realtimeSessions().size() == 1
+                && EMULATOR.realtimeSessions().get(0).audioBytes() == pcm.length);
         assertEquals(0, withDeltas.getReceivedCounter(), "turn detection is off: nothing before the commit");
         withDeltas.expectedMessageCount(1);
 
@@ -291,7 +292,8 @@ class RealtimeRouteTest extends EmulatorTestSupport {
             e.getMessage().setBody(new byte[3200]);
             e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "b");
         });
-        Thread.sleep(1500);
+        await().until(() -> EMULATOR.realtimeSessions().size() == 2
+                && EMULATOR.realtimeSessions().stream().allMatch(r -> r.closeCode() != 0));
 
         List<RecordedRealtimeSession> sessions = EMULATOR.realtimeSessions();
         assertTrue(sessions.get(0).clientEvents().contains("input_audio_buffer.clear"));
@@ -306,11 +308,10 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         String uri = REALTIME + "&keepAliveInterval=500&sessionIdleTimeout=60000";
         template.send(uri, ExchangePattern.InOnly, e -> e.getMessage().setBody(new byte[3200]));
 
-        Thread.sleep(3500);
+        // a keep-alive a second: the fourth append comes well after the server's 1.5 s idle timeout would have struck
+        await().atMost(Duration.ofSeconds(20)).until(() -> EMULATOR.realtimeSessions().get(0).appends() >= 4);
 
-        RecordedRealtimeSession session = EMULATOR.realtimeSessions().get(0);
-        assertEquals(0, session.closeCode(), "still open");
-        assertTrue(session.appends() >= 3, "silence sent to keep it alive: " + session.appends());
+        assertEquals(0, EMULATOR.realtimeSessions().get(0).closeCode(), "still open: silence kept it alive");
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.cameltogether.audio.client.UserAgent;
 import io.cameltogether.audio.emulator.Fault;
 import io.cameltogether.audio.emulator.RecordedRequest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -162,7 +163,8 @@ class TranscribeBodiesTest extends EmulatorTestSupport {
 
     @Test
     void producerReturnsBeforeTheAnswerSoTheCallingThreadIsNotBlocked() throws Exception {
-        EMULATOR.enqueue(Fault.delay(Duration.ofMillis(500)));
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        EMULATOR.enqueue(Fault.holdUntil(release));
         AsyncProcessor producer = AsyncProcessorConverterHelper.convert(
                 context.getEndpoint("together-audio:transcribe").createProducer());
         ServiceHelper.startService(producer);
@@ -170,12 +172,12 @@ class TranscribeBodiesTest extends EmulatorTestSupport {
         exchange.getMessage().setBody(SPEECH_WAV.toFile());
         CountDownLatch answered = new CountDownLatch(1);
 
-        long start = System.nanoTime();
         boolean sync = producer.process(exchange, doneSync -> answered.countDown());
-        long returnedAfter = (System.nanoTime() - start) / 1_000_000;
 
         assertFalse(sync, "completes asynchronously");
-        assertTrue(returnedAfter < 300, "returned after " + returnedAfter + " ms, the answer takes 500 ms");
+        await().until(() -> EMULATOR.heldRequests() == 1);
+        assertEquals(1, answered.getCount(), "process returned while the answer is still held at the server");
+        release.complete(null);
         assertTrue(answered.await(10, TimeUnit.SECONDS));
         assertTrue(exchange.getMessage().getBody(String.class).startsWith("(emulated)"));
         ServiceHelper.stopService(producer);
@@ -183,26 +185,36 @@ class TranscribeBodiesTest extends EmulatorTestSupport {
 
     @Test
     void requestsOverlapUpToMaxConcurrentRequests() throws Exception {
-        assertTrue(timeForFourDelayedRequests(4) < 1200, "4 requests of 400 ms overlapped");
-        assertTrue(timeForFourDelayedRequests(2) >= 800, "only 2 at a time: two rounds of 400 ms");
+        assertEquals(4, mostAtTheServerAtOnceOfFour(4), "4 requests overlapped");
+        assertEquals(2, mostAtTheServerAtOnceOfFour(2), "only 2 at a time");
     }
 
-    private long timeForFourDelayedRequests(int maxConcurrentRequests) throws Exception {
+    /**
+     * Sends four requests whose answers the emulator holds, each until the test releases it, in the order they
+     * arrive; releases one whenever maxConcurrentRequests of them are held. Returns the most held at once.
+     */
+    private int mostAtTheServerAtOnceOfFour(int maxConcurrentRequests) throws Exception {
         EMULATOR.reset();
+        List<CompletableFuture<Void>> releases = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            EMULATOR.enqueue(Fault.delay(Duration.ofMillis(400)));
+            releases.add(new CompletableFuture<>());
+            EMULATOR.enqueue(Fault.holdUntil(releases.get(i)));
         }
         String uri = "together-audio:transcribe?maxConcurrentRequests=" + maxConcurrentRequests;
-        long start = System.nanoTime();
         List<CompletableFuture<Exchange>> inFlight = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             inFlight.add(template.asyncSend(uri, e -> e.getMessage().setBody(SPEECH_WAV.toFile())));
+        }
+        for (int released = 0; released < 4; released++) {
+            int arrived = Math.min(4, released + maxConcurrentRequests);
+            await().until(() -> EMULATOR.heldRequests() + EMULATOR.requests().size() == arrived);
+            releases.get(released).complete(null);
         }
         for (var future : inFlight) {
             assertNull(future.get().getException());
         }
         assertEquals(4, EMULATOR.requests().size());
-        return (System.nanoTime() - start) / 1_000_000;
+        return EMULATOR.mostHeldRequests();
     }
 
     @Test

@@ -72,8 +72,8 @@ final class AudioBodies {
             if (!file.exists()) {
                 throw new AudioValidationException("the file consumer handed over " + file + ", which no longer "
                         + "exists: another exchange has probably moved it already. A poll can list a file that an "
-                        + "exchange still in flight then moves; consume with preMove (e.g. preMove=.inprogress&move="
-                        + "../.done&moveFailed=../.failed) so that a file leaves the folder before its exchange starts");
+                        + "exchange still in flight then moves; consume with readLock=changed (and readLockMinAge), "
+                        + "which checks that a file still exists before its exchange starts");
             }
             return file;
         }

@@ -24,6 +24,7 @@ public final class ApiProbe implements AutoCloseable {
     /** Made on the first check: most endpoints are never probed, and an HttpClient costs start-up time. */
     private CloseableHttpClient http;
     private ApiStatus last;
+    private boolean closed;
 
     public ApiProbe(ClientSettings settings, Duration timeout, Duration reuseFor) {
         this.modelsUrl = settings.resolve("models");
@@ -35,6 +36,9 @@ public final class ApiProbe implements AutoCloseable {
     public synchronized ApiStatus check() {
         long now = System.nanoTime();
         if (last == null || now - last.checkedAtNanos() >= reuseFor.toNanos()) {
+            if (closed) {
+                throw new IllegalStateException("the probe is closed");
+            }
             if (http == null) {
                 http = ApiHttpClients.create(settings.apiKey(), timeout, timeout, 1);
             }
@@ -62,6 +66,7 @@ public final class ApiProbe implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (http != null) {
             http.close(CloseMode.GRACEFUL);
         }

@@ -65,7 +65,7 @@ final class AudioPartBody extends AbstractContentBody {
         started = true;
         byte[] buffer = BUFFERS.get();
         long read = 0;
-        try (InputStream in = source.open()) {
+        try (InputStream in = open()) {
             int n;
             while ((n = read(in, buffer)) > 0) {
                 read += n;
@@ -76,6 +76,16 @@ final class AudioPartBody extends AbstractContentBody {
                 out.write(buffer, 0, n);
                 sent = read;
             }
+        }
+    }
+
+    /** A source that cannot be opened (a file moved away between attempts) is not a network failure either. */
+    private InputStream open() {
+        try {
+            return source.open();
+        } catch (IOException e) {
+            request.cancel();
+            throw new TogetherAudioException("cannot open the audio '" + source.describe() + "': " + e, e);
         }
     }
 

@@ -13,12 +13,15 @@ final class RequestAdmission {
     private boolean closed;
 
     RequestAdmission(int maxConcurrentRequests, int maxQueuedRequests) {
-        this.capacity = maxConcurrentRequests + maxQueuedRequests;
+        this.capacity = (int) Math.min(Integer.MAX_VALUE, (long) maxConcurrentRequests + maxQueuedRequests);
     }
 
-    /** Takes a place, waiting for one while all are held. */
-    synchronized void enter() {
-        while (!closed && held >= capacity) {
+    /**
+     * Takes a place, waiting for one while all are held, unless told not to wait: then it takes one over the bound
+     * (a thread that must not wait, because it may be the one that frees a place).
+     */
+    synchronized void enter(boolean mayWait) {
+        while (mayWait && !closed && held >= capacity) {
             try {
                 wait();
             } catch (InterruptedException e) {

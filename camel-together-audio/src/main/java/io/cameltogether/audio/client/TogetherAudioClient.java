@@ -53,6 +53,8 @@ public final class TogetherAudioClient implements AutoCloseable {
     private final AudioMetrics metrics;
     private final RequestAdmission admission;
     private final Map<BatchTask, URI> urls = new EnumMap<>(BatchTask.class);
+    /** Marks the threads that run this client's attempts, so that a send from one of them never waits for room. */
+    private static final ThreadLocal<TogetherAudioClient> OWN_THREAD = new ThreadLocal<>();
 
     /**
      * @param executor runs the blocking HTTP calls and the delayed retries; owned by the caller, who gives it
@@ -77,8 +79,10 @@ public final class TogetherAudioClient implements AutoCloseable {
     }
 
     /**
-     * Sends the request; the future completes, never on the calling thread, with the answer or with the failure
-     * after the last attempt. Waits while the client holds as many requests as it may.
+     * Sends the request; the future completes with the answer or with the failure after the last attempt, on one of
+     * the executor's threads (on the calling thread only if the attempt ended before the caller looked). While the
+     * client holds as many requests as it may, the calling thread waits for room; one of the client's own threads
+     * (a route that sends again from the answer's thread) never waits, since it may be the one that would free it.
      *
      * @throws AudioValidationException when the audio is over the upload cap
      * @throws TogetherAudioException   when the client is stopping, or the wait for room is interrupted
@@ -87,19 +91,21 @@ public final class TogetherAudioClient implements AutoCloseable {
         if (!request.audio().isUrl()) {
             UploadLimits.check(request.audio(), settings.maxUploadSize());
         }
-        admission.enter();
+        admission.enter(OWN_THREAD.get() != this);
         CompletableFuture<BatchResponse> result = new CompletableFuture<>();
+        // the place is free before the caller hears of the end, so a caller that sends again at once finds room
+        CompletableFuture<BatchResponse> answered = result.whenComplete((response, failure) -> admission.leave());
         try {
             executor.execute(() -> attempt(request, 0, result));
         } catch (RejectedExecutionException e) {
             admission.leave();
             throw stopping(e);
         }
-        // the place is free before the caller hears of the end, so a caller that sends again at once finds room
-        return result.whenComplete((response, failure) -> admission.leave());
+        return answered;
     }
 
     private void attempt(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result) {
+        OWN_THREAD.set(this);
         HttpPost post = new HttpPost(urls.get(request.task()));
         AudioPartBody audioPart = request.audio().isUrl()
                 ? null : new AudioPartBody(request.audio(), settings.maxUploadSize(), post::cancel);

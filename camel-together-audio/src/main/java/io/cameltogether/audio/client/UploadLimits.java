@@ -43,7 +43,7 @@ final class UploadLimits {
         return error;
     }
 
-    static String megabytes(long bytes) {
+    private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB (%d bytes)", bytes / 1_048_576.0, bytes);
     }
 }

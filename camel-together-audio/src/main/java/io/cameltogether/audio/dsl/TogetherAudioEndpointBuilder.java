@@ -381,10 +381,14 @@ public final class TogetherAudioEndpointBuilder implements EndpointProducerBuild
 
     @Override
     public String getRawUri() {
+        return uri(options);
+    }
+
+    private String uri(Map<String, Object> values) {
         try {
-            return "together-audio:" + operation + (options.isEmpty() ? "" : "?" + URISupport.createQueryString(options));
+            return "together-audio:" + operation + (values.isEmpty() ? "" : "?" + URISupport.createQueryString(values));
         } catch (Exception e) {
-            throw new IllegalArgumentException("cannot render the endpoint URI of " + options.keySet(), e);
+            throw new IllegalArgumentException("cannot render the endpoint URI of " + values.keySet(), e);
         }
     }
 
@@ -405,23 +409,17 @@ public final class TogetherAudioEndpointBuilder implements EndpointProducerBuild
 
     /**
      * The URI as a simple expression, evaluated per message as Camel's own endpoint builders are in
-     * {@code toD(...)}: {@code toD(togetherAudio("transcribe").prompt("${header.topic}"))}. A value holding an
-     * expression goes in as {@code RAW{...}}, so that what it evaluates to (an ampersand in a prompt, say) stays one
-     * value; the others are encoded as in {@link #getRawUri()}.
+     * {@code toD(...)}. A value holding an expression goes in as {@code RAW{...}}, so that what it evaluates to (an
+     * ampersand, say) stays one value. Each distinct URI is an endpoint of its own, with its own connections and
+     * request limits: for a value that changes per message, such as a prompt, prefer its header
+     * ({@code CamelTogetherAudioPrompt}) on one endpoint.
      */
     @Override
     public Expression expr(CamelContext camelContext) {
         Map<String, Object> dynamic = new LinkedHashMap<>();
         options.forEach((name, value) -> dynamic.put(name, value instanceof String text && text.contains("${")
                 ? "RAW{" + text + "}" : value));
-        String uri;
-        try {
-            uri = "together-audio:" + operation
-                    + (dynamic.isEmpty() ? "" : "?" + URISupport.createQueryString(dynamic));
-        } catch (Exception e) {
-            throw new IllegalArgumentException("cannot render the endpoint URI of " + options.keySet(), e);
-        }
-        return camelContext.resolveLanguage("simple").createExpression(uri);
+        return camelContext.resolveLanguage("simple").createExpression(uri(dynamic));
     }
 
     /** Plain values go in the URI, so producer and consumer built alike share one endpoint; objects as parameters. */

@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.spi.InflightRepository;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 
@@ -46,6 +47,7 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
         setHealthCheck(endpoint.getHealthCheck() == null ? null : endpoint.getHealthCheck().forConsumer());
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "TogetherAudioRealtimeConsumer");
+        sessionsClosing = null;
         endpoint.getRealtimeDispatcher().add(this);
     }
 
@@ -83,13 +85,18 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     /** On the consumer's thread, after what came before; counted while it waits, for a graceful stop. */
     private void inOrder(Runnable delivery) {
         queued.incrementAndGet();
-        executor.execute(() -> {
-            try {
-                delivery.run();
-            } finally {
-                queued.decrementAndGet();
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    delivery.run();
+                } finally {
+                    queued.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException stopped) {
+            queued.decrementAndGet();
+            throw stopped;
+        }
     }
 
     @Override
@@ -98,12 +105,15 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     }
 
     /**
-     * Asked by Camel's shutdown until it answers 0: on the first call while the context stops, the sessions are told
-     * to commit and close; until they have, and their transcripts have gone through the route, something is pending.
+     * Asked by Camel's shutdown until it answers 0. Once the context stops and no other route has exchanges in flight
+     * (some may still be feeding the sessions), the sessions are told to commit and close; until they have, and their
+     * transcripts have gone through the route, something is pending.
      */
     @Override
     public synchronized int getPendingExchangesSize() {
-        if (sessionsClosing == null && getEndpoint().getCamelContext().isStopping()
+        InflightRepository inflight = getEndpoint().getCamelContext().getInflightRepository();
+        boolean othersDone = inflight.size() == inflight.size(getRouteId());
+        if (sessionsClosing == null && othersDone && getEndpoint().getCamelContext().isStopping()
                 && endpoint.getRealtimeClient() != null) {
             sessionsClosing = endpoint.getRealtimeClient().closeSessions();
         }
@@ -122,7 +132,7 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
      */
     @Override
     public void onError(RealtimeException error) {
-        executor.execute(() -> {
+        inOrder(() -> {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, error.getSessionId());
             try {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncCallback;
@@ -118,9 +117,9 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         InputStream audio = RealtimeBodies.open(body); // a missing file fails here, before anything is sent
         try {
             streamers.execute(() -> stream(exchange, session, audio, body, awaitTranscript, callback));
-        } catch (RejectedExecutionException stopping) {
+        } catch (RuntimeException notStarted) { // the producer is stopping
             IOHelper.close(audio);
-            throw stopping;
+            throw notStarted;
         }
         return false;
     }

@@ -18,9 +18,9 @@ class RequestAdmissionTest {
 
     @Test
     void aSenderPastTheBoundWaitsForRoomAndGoesOnWhenARequestEnds() {
-        admission.enter();
-        admission.enter();
-        CompletableFuture<Void> third = CompletableFuture.runAsync(admission::enter);
+        admission.enter(true);
+        admission.enter(true);
+        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> admission.enter(true));
         awaitSenderWaitingForRoom();
 
         assertFalse(third.isDone(), "the third sender waits while two requests are held");
@@ -31,9 +31,9 @@ class RequestAdmissionTest {
 
     @Test
     void stoppingWakesWaitingSendersWithAnErrorSayingSo() {
-        admission.enter();
-        admission.enter();
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(admission::enter);
+        admission.enter(true);
+        admission.enter(true);
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> admission.enter(true));
         awaitSenderWaitingForRoom();
 
         admission.close();
@@ -43,7 +43,19 @@ class RequestAdmissionTest {
         assertTrue(e.getMessage().contains("stopping"), e.getMessage());
     }
 
-    /** Waits until some thread is parked in {@link RequestAdmission#enter()}. */
+    @Test
+    void aSenderThatMustNotWaitTakesAPlaceOverTheBound() {
+        admission.enter(true);
+        admission.enter(true);
+
+        admission.enter(false);
+        admission.leave();
+        admission.leave();
+        admission.leave();
+        admission.enter(true); // all three places given back: room again at once
+    }
+
+    /** Waits until some thread is parked in {@link RequestAdmission#enter(boolean)}. */
     private static void awaitSenderWaitingForRoom() {
         await().until(() -> Thread.getAllStackTraces().entrySet().stream()
                 .filter(t -> t.getKey().getState() == Thread.State.WAITING)

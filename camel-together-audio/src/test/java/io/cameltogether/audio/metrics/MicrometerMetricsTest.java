@@ -1,7 +1,6 @@
 package io.cameltogether.audio.metrics;
 
 import java.nio.file.Files;
-import java.time.Duration;
 
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +18,7 @@ import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.emulator.Fault;
 import io.cameltogether.audio.emulator.RealtimeFault;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,11 +90,7 @@ class MicrometerMetricsTest extends EmulatorTestSupport {
             e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "call-1");
             e.getMessage().setHeader(TogetherAudioConstants.REALTIME_ACTION, "close");
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sessions.activeTasks() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(0, sessions.activeTasks());
+        await().until(() -> sessions.activeTasks() == 0);
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -163,7 +165,14 @@ final class BatchHandler implements Handler<HttpServerRequest> {
                 ? transcript.verbose(state.task, params.language(), params.wordTimestamps(), params.speakers()).toString()
                 : Json.MAPPER.createObjectNode().put("text", transcript.text()).toString();
         Fault fault = state.fault;
-        if (fault != null && fault.kind == Fault.Kind.DELAY) {
+        if (fault != null && fault.kind == Fault.Kind.HOLD) {
+            emulator.held(+1);
+            Context context = Vertx.currentContext();
+            fault.release.whenComplete((v, e) -> context.runOnContext(x -> {
+                emulator.held(-1);
+                answer(state, 200, body);
+            }));
+        } else if (fault != null && fault.kind == Fault.Kind.DELAY) {
             emulator.vertx().setTimer(Math.max(1, fault.delay.toMillis()), t -> answer(state, 200, body));
         } else if (fault != null && fault.kind == Fault.Kind.TRUNCATE) {
             answerTruncated(state, body);

@@ -1,6 +1,7 @@
 package io.cameltogether.audio.emulator;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 import io.vertx.core.http.HttpServerResponse;
 
@@ -10,7 +11,7 @@ import io.vertx.core.http.HttpServerResponse;
  */
 public final class Fault {
 
-    enum Kind { STATUS, DELAY, RESET, TRUNCATE }
+    enum Kind { STATUS, DELAY, RESET, TRUNCATE, HOLD }
 
     final Kind kind;
     final int status;
@@ -19,9 +20,15 @@ public final class Fault {
     final boolean retryAfterInMillis;
     final Duration delay;
     final long resetAfterBytes;
+    final CompletionStage<?> release;
 
     private Fault(Kind kind, int status, String code, Duration retryAfter, boolean retryAfterInMillis, Duration delay,
                   long resetAfterBytes) {
+        this(kind, status, code, retryAfter, retryAfterInMillis, delay, resetAfterBytes, null);
+    }
+
+    private Fault(Kind kind, int status, String code, Duration retryAfter, boolean retryAfterInMillis, Duration delay,
+                  long resetAfterBytes, CompletionStage<?> release) {
         this.kind = kind;
         this.status = status;
         this.code = code;
@@ -29,6 +36,7 @@ public final class Fault {
         this.retryAfterInMillis = retryAfterInMillis;
         this.delay = delay;
         this.resetAfterBytes = resetAfterBytes;
+        this.release = release;
     }
 
     /**
@@ -57,6 +65,14 @@ public final class Fault {
     /** Answers normally, after this delay. */
     public static Fault delay(Duration delay) {
         return new Fault(Kind.DELAY, 200, null, null, false, delay, -1);
+    }
+
+    /**
+     * Holds the answer (a normal one) until the test completes {@code release}: a request the test knows is at the
+     * server and unanswered, for as long as it needs. {@link TogetherAudioEmulator#heldRequests()} counts them.
+     */
+    public static Fault holdUntil(CompletionStage<?> release) {
+        return new Fault(Kind.HOLD, 200, null, null, false, null, -1, release);
     }
 
     /** Drops the connection once this many audio bytes have arrived. */

@@ -45,6 +45,8 @@ public class TogetherAudioEmulator implements AutoCloseable {
     private volatile boolean recording = true;
     private final AtomicInteger modelsRequests = new AtomicInteger();
     private final AtomicInteger droppedUploads = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger mostHeld = new AtomicInteger();
     private final List<RealtimeConnectionLog> realtimeSessions = new CopyOnWriteArrayList<>();
     private final Queue<RealtimeFault> realtimeFaults = new ConcurrentLinkedQueue<>();
     private final FileHost fileHost = new FileHost();
@@ -203,6 +205,20 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return droppedUploads.get();
     }
 
+    /** Requests whose answer a {@link Fault#holdUntil} fault holds now. */
+    public int heldRequests() {
+        return held.get();
+    }
+
+    /** The most requests held at once since the last reset: how many a client had at the server together. */
+    public int mostHeldRequests() {
+        return mostHeld.get();
+    }
+
+    void held(int change) {
+        mostHeld.accumulateAndGet(held.addAndGet(change), Math::max);
+    }
+
     void countDroppedUpload() {
         droppedUploads.incrementAndGet();
     }
@@ -226,6 +242,8 @@ public class TogetherAudioEmulator implements AutoCloseable {
         randomFaults = null;
         modelsRequests.set(0);
         droppedUploads.set(0);
+        held.set(0);
+        mostHeld.set(0);
         realtimeSessions.clear();
         realtimeFaults.clear();
         realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;

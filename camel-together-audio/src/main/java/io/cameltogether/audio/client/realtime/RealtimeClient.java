@@ -95,8 +95,9 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     /**
-     * Closes every session: each commits what it has, waits for its transcript (delivered to the listener like any
-     * other) and closes with 1000. Completes when all have, or when the bound of each session's close has passed.
+     * Closes every session: a connected one commits what it has, waits for its transcript (delivered to the listener
+     * like any other) and closes with 1000; one that is not connected (waiting to reconnect, say) closes at once.
+     * Completes when all have, or when the bound of each session's close has passed.
      */
     public CompletableFuture<Void> closeSessions() {
         return CompletableFuture.allOf(sessions.values().stream().map(RealtimeSession::close)

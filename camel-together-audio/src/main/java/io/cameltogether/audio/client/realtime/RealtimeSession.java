@@ -405,16 +405,15 @@ public final class RealtimeSession {
         buffer.markAllUnsent();
         connectionBase = buffer.start();
         finalWaits.forEach(w -> w.echoId = null); // asked again on this connection once the replay is out
-        if (!connectedBefore) {
+        if (!connectedBefore || failedAttempts == 0) {
+            // the first connection, or a new one for new audio after the server closed an idle one cleanly
             connectedBefore = true;
             listener.onSessionEvent(SessionEvent.opened(id, serverSessionId));
         } else {
             long replayedMillis = (buffer.end() - connectionBase) * 1000 / bytesPerSecond;
-            if (failedAttempts > 0) {
-                metrics.reconnected();
-                LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
-                        replayedMillis);
-            }
+            metrics.reconnected();
+            LOG.info("realtime session '{}' reconnected; replaying {} ms of audio not yet transcribed", id,
+                    replayedMillis);
             listener.onSessionEvent(SessionEvent.reconnected(id, serverSessionId, replayedMillis));
             long unreplayable = buffer.droppedBytes() - droppedBeforeOutage;
             if (unreplayable > 0) {
@@ -534,7 +533,7 @@ public final class RealtimeSession {
                 + (code == null ? " (abnormal closure: no close frame)" : reason == null || reason.isEmpty() ? ""
                 : " " + reason), reason, null, closeCode, !retryable, null);
         if (retryable) {
-            retryOrFail(error, null);
+            retryOrFail(error);
         } else {
             fail(error);
         }
@@ -551,8 +550,7 @@ public final class RealtimeSession {
                 fail(error);
             }
         } else {
-            retryOrFail(new RealtimeException(id, "cannot connect: " + cause.getMessage(), null, null, 0, false, cause),
-                    null);
+            retryOrFail(new RealtimeException(id, "cannot connect: " + cause.getMessage(), null, null, 0, false, cause));
         }
     }
 

@@ -61,11 +61,9 @@ public final class AudioSource {
 
     /** Fails, the same way for batch and realtime bodies, unless the path is a file that can be read. */
     public static void requireReadableFile(Path path) {
-        if (Files.isDirectory(path)) {
-            throw new AudioValidationException("audio file " + path + " is a directory: send a file");
-        }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new AudioValidationException("audio file " + path + " does not exist or is not a readable file");
+            throw new AudioValidationException("audio file " + path + (Files.isDirectory(path)
+                    ? " is a directory: send a file" : " does not exist or is not a readable file"));
         }
     }
 

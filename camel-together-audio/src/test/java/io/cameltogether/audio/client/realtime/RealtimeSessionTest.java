@@ -141,6 +141,7 @@ class RealtimeSessionTest {
 
         assertEquals(1, once.size(), "the one reconnect allowed recovered the session");
         assertEquals(2, EMULATOR.realtimeSessions().size());
+        assertTrue(errors.isEmpty(), errors.toString());
         EMULATOR.reset();
         EMULATOR.enqueue(RealtimeFault.noSessionCreated(), RealtimeFault.noSessionCreated());
         try (RealtimeClient client = client(Duration.ofMillis(1500), 1)) {
