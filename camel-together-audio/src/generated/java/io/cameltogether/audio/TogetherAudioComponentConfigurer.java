@@ -40,6 +40,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunkdurationms":
         case "chunkDurationMs": getOrCreateConfiguration(target).setChunkDurationMs(property(camelContext, int.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": getOrCreateConfiguration(target).setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.cameltogether.audio.TogetherAudioConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -142,6 +144,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "bridgeErrorHandler": return boolean.class;
         case "chunkdurationms":
         case "chunkDurationMs": return int.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "configuration": return io.cameltogether.audio.TogetherAudioConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -240,6 +244,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunkdurationms":
         case "chunkDurationMs": return getOrCreateConfiguration(target).getChunkDurationMs();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return getOrCreateConfiguration(target).getConcurrentConsumers();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

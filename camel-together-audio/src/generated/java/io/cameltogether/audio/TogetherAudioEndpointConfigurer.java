@@ -31,6 +31,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunkdurationms":
         case "chunkDurationMs": target.getConfiguration().setChunkDurationMs(property(camelContext, int.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "diarize": target.getConfiguration().setDiarize(property(camelContext, boolean.class, value)); return true;
@@ -122,6 +124,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": return boolean.class;
         case "chunkdurationms":
         case "chunkDurationMs": return int.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "diarize": return boolean.class;
@@ -214,6 +218,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunkdurationms":
         case "chunkDurationMs": return target.getConfiguration().getChunkDurationMs();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "diarize": return target.getConfiguration().isDiarize();

@@ -23,11 +23,12 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("chunkDurationMs");
+        props.add("concurrentConsumers");
         props.add("connectTimeout");
         props.add("diarize");
         props.add("exceptionHandler");

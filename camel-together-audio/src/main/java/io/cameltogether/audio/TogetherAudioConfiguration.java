@@ -74,6 +74,8 @@ public class TogetherAudioConfiguration implements Cloneable {
     private boolean includeDeltas;
     @UriParam(label = "realtime,consumer")
     private boolean includeSessionEvents;
+    @UriParam(label = "realtime,consumer", defaultValue = "8")
+    private int concurrentConsumers = 8;
     @UriParam(label = "realtime,producer", defaultValue = "realtime", enums = "realtime,fast")
     private String pace = "realtime";
     @UriParam(label = "realtime,producer", defaultValue = "100")
@@ -422,6 +424,18 @@ public class TogetherAudioConfiguration implements Cloneable {
      */
     public void setIncludeSessionEvents(boolean includeSessionEvents) {
         this.includeSessionEvents = includeSessionEvents;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    /**
+     * Realtime consumer: threads that route transcripts. Each session's transcripts and events go through the route
+     * in order; different sessions go side by side, so a slow step for one call does not hold up the others.
+     */
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
     }
 
     public String getPace() {

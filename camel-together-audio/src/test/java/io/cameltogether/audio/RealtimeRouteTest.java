@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -393,6 +395,35 @@ class RealtimeRouteTest extends EmulatorTestSupport {
     private static List<String> types(MockEndpoint events) {
         return events.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getHeader(TogetherAudioConstants.EVENT_TYPE, String.class)).toList();
+    }
+
+    @Test
+    void aSlowRouteStepForOneCallDoesNotHoldUpAnother() throws Exception {
+        String uri = "together-audio:realtime?pace=fast&concurrentConsumers=2";
+        CountDownLatch slowEntered = new CountDownLatch(1);
+        CountDownLatch releaseSlow = new CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).process(e -> {
+                    if ("slow".equals(e.getMessage().getHeader(TogetherAudioConstants.SESSION_ID))) {
+                        slowEntered.countDown();
+                        releaseSlow.await(20, TimeUnit.SECONDS);
+                    }
+                }).to("mock:bySession");
+            }
+        });
+        MockEndpoint bySession = getMockEndpoint("mock:bySession");
+
+        assertNull(request(uri, TestAudio.speechPcm(), "slow").getException());
+        assertTrue(slowEntered.await(10, TimeUnit.SECONDS), "the slow call's transcript is in the route");
+        assertNull(request(uri, TestAudio.speechPcm(), "fast").getException());
+
+        await().until(() -> bySession.getReceivedCounter() == 1);
+        assertEquals("fast", bySession.getReceivedExchanges().get(0).getMessage()
+                .getHeader(TogetherAudioConstants.SESSION_ID), "went through while the slow call's step still ran");
+        releaseSlow.countDown();
+        await().until(() -> bySession.getReceivedCounter() == 2);
     }
 
     @Test

@@ -57,6 +57,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Boolean includeSessionEvents = false;
     /**
+     * Realtime consumer: threads that route transcripts. Each session's transcripts and events go through the route
+     * in order; different sessions go side by side, so a slow step for one call does not hold up the others.
+     */
+    private Integer concurrentConsumers = 8;
+    /**
      * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
      */
     private Integer chunkDurationMs = 100;
@@ -303,6 +308,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setIncludeSessionEvents(Boolean includeSessionEvents) {
         this.includeSessionEvents = includeSessionEvents;
+    }
+
+    public Integer getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(Integer concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
     }
 
     public Integer getChunkDurationMs() {

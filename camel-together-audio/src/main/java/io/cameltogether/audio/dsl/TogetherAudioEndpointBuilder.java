@@ -81,6 +81,14 @@ public final class TogetherAudioEndpointBuilder implements EndpointProducerBuild
     }
 
     /**
+     * Realtime consumer: threads that route transcripts. Each session's transcripts and events go through the route
+     * in order; different sessions go side by side, so a slow step for one call does not hold up the others.
+     */
+    public TogetherAudioEndpointBuilder concurrentConsumers(int value) {
+        return set("concurrentConsumers", value);
+    }
+
+    /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
      * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
      * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party

@@ -2,7 +2,6 @@ package io.cameltogether.audio.realtime;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -21,8 +20,9 @@ import io.cameltogether.audio.client.realtime.TranscriptEvent;
 
 /**
  * {@code from("together-audio:realtime")}: one exchange per final transcript of any session of the endpoint (and
- * per partial, with includeDeltas; per connection event, with includeSessionEvents). Failed turns and failed sessions go to the consumer's exception handler. Exchanges
- * are processed in order on a thread of their own, never on the socket's event loop.
+ * per partial, with includeDeltas; per connection event, with includeSessionEvents). Failed turns and failed
+ * sessions go to the consumer's exception handler. Each session's exchanges are processed in order, the sessions side
+ * by side on up to concurrentConsumers threads, never on the socket's event loop.
  *
  * <p>When the CamelContext stops, the consumer stops last (Camel's deferred shutdown): it first has the endpoint's
  * sessions commit their open turns and waits, within Camel's shutdown timeout, until their final transcripts have
@@ -31,8 +31,8 @@ import io.cameltogether.audio.client.realtime.TranscriptEvent;
 public class RealtimeConsumer extends DefaultConsumer implements RealtimeListener, ShutdownAware {
 
     private final TogetherAudioEndpoint endpoint;
-    private final AtomicInteger queued = new AtomicInteger();
     private ExecutorService executor;
+    private SessionOrderedDelivery deliveries;
     private CompletableFuture<Void> sessionsClosing;
 
     public RealtimeConsumer(TogetherAudioEndpoint endpoint, Processor processor) {
@@ -45,8 +45,9 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
         super.doStart();
         // the route's consumer check asks this one: is the API reachable, and does it take the key?
         setHealthCheck(endpoint.getHealthCheck() == null ? null : endpoint.getHealthCheck().forConsumer());
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "TogetherAudioRealtimeConsumer");
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
+                "TogetherAudioRealtimeConsumer", endpoint.getConfiguration().getConcurrentConsumers());
+        deliveries = new SessionOrderedDelivery(executor);
         sessionsClosing = null;
         endpoint.getRealtimeDispatcher().add(this);
     }
@@ -64,7 +65,7 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     @Override
     public void onTranscript(TranscriptEvent event) {
         if (event.isFinal() || endpoint.getConfiguration().isIncludeDeltas()) {
-            inOrder(() -> emit(event));
+            deliveries.submit(event.sessionId(), () -> emit(event));
         }
     }
 
@@ -72,30 +73,13 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     @Override
     public void onSessionEvent(SessionEvent event) {
         if (endpoint.getConfiguration().isIncludeSessionEvents()) {
-            inOrder(() -> {
+            deliveries.submit(event.sessionId(), () -> {
                 Exchange exchange = createExchange(false);
                 exchange.getMessage().setBody(event);
                 exchange.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, event.sessionId());
                 exchange.getMessage().setHeader(TogetherAudioConstants.EVENT_TYPE, event.type().eventType());
                 process(exchange);
             });
-        }
-    }
-
-    /** On the consumer's thread, after what came before; counted while it waits, for a graceful stop. */
-    private void inOrder(Runnable delivery) {
-        queued.incrementAndGet();
-        try {
-            executor.execute(() -> {
-                try {
-                    delivery.run();
-                } finally {
-                    queued.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException stopped) {
-            queued.decrementAndGet();
-            throw stopped;
         }
     }
 
@@ -117,7 +101,7 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
                 && endpoint.getRealtimeClient() != null) {
             sessionsClosing = endpoint.getRealtimeClient().closeSessions();
         }
-        return (sessionsClosing != null && !sessionsClosing.isDone() ? 1 : 0) + queued.get();
+        return (sessionsClosing != null && !sessionsClosing.isDone() ? 1 : 0) + deliveries.pending();
     }
 
     @Override
@@ -132,7 +116,7 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
      */
     @Override
     public void onError(RealtimeException error) {
-        inOrder(() -> {
+        deliveries.submit(error.getSessionId(), () -> {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, error.getSessionId());
             try {

@@ -31,6 +31,7 @@ public final class OptionRanges {
         atLeast("maxUploadSize", c.getMaxUploadSize(), 1, "a size in bytes");
         positiveDuration("sessionIdleTimeout", c.getSessionIdleTimeout());
         atLeast("maxSessions", c.getMaxSessions(), 1, "a count of 1 or more");
+        atLeast("concurrentConsumers", c.getConcurrentConsumers(), 1, "a count of 1 or more");
         positiveDuration("sessionCreatedTimeout", c.getSessionCreatedTimeout());
         positiveDuration("serverSilenceTimeout", c.getServerSilenceTimeout());
         atLeast("reconnectAttempts", c.getReconnectAttempts(), 0, "a count; 0 disables reconnecting");

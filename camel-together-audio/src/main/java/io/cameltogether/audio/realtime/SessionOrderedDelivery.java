@@ -1,0 +1,39 @@
+package io.cameltogether.audio.realtime;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs each session's deliveries in order, and the sessions side by side on a bounded pool: a slow route step for
+ * one call holds up that call alone. Counts the deliveries not yet done, for a graceful stop.
+ */
+final class SessionOrderedDelivery {
+
+    private static final CompletableFuture<Void> NOTHING_BEFORE = CompletableFuture.completedFuture(null);
+
+    private final Executor pool;
+    /** Each session's last delivery; the next one runs after it, whether it succeeded or not. */
+    private final Map<String, CompletableFuture<Void>> lastOfSession = new ConcurrentHashMap<>();
+    private final AtomicInteger pending = new AtomicInteger();
+
+    SessionOrderedDelivery(Executor pool) {
+        this.pool = pool;
+    }
+
+    void submit(String sessionId, Runnable delivery) {
+        pending.incrementAndGet();
+        CompletableFuture<Void> next = lastOfSession.compute(sessionId, (id, last) ->
+                (last == null ? NOTHING_BEFORE : last).handle((v, failure) -> null).thenRunAsync(delivery, pool));
+        next.whenComplete((v, failure) -> {
+            pending.decrementAndGet();
+            lastOfSession.remove(sessionId, next);
+        });
+    }
+
+    int pending() {
+        return pending.get();
+    }
+}
