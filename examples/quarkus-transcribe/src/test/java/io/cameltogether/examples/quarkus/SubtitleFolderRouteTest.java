@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.TogetherAudioComponent;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,9 @@ class SubtitleFolderRouteTest {
 
         Path vtt = EmulatorResource.folder.resolve("subtitles/weekly-meeting.vtt");
         Path failed = inbox.resolve("failed/broken.wav");
-        awaitFiles(Duration.ofSeconds(20), vtt, inbox.resolve("done/weekly-meeting.m4a"), failed);
+        Path done = inbox.resolve("done/weekly-meeting.m4a");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(vtt) && Files.exists(done)
+                && Files.exists(failed));
 
         String subtitles = Files.readString(vtt);
         assertTrue(subtitles.startsWith("WEBVTT"), subtitles);
@@ -39,17 +42,5 @@ class SubtitleFolderRouteTest {
         assertEquals("openai/whisper-large-v3", EmulatorResource.emulator.lastRequest().fields().get("model").get(0));
         assertEquals(EmulatorResource.emulator.baseUrl(), camel.getComponent("together-audio",
                 TogetherAudioComponent.class).getConfiguration().getBaseUrl(), "configured from properties");
-    }
-
-    private static void awaitFiles(Duration timeout, Path... files) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (Path file : files) {
-            while (!Files.exists(file)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no " + file + " after " + timeout);
-                }
-                Thread.sleep(50);
-            }
-        }
     }
 }
