@@ -17,10 +17,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cameltogether.audio.client.realtime.RealtimeException;
-import io.cameltogether.audio.client.realtime.RealtimeSession;
 import io.cameltogether.audio.client.realtime.SessionEvent;
+import io.cameltogether.audio.client.result.Segment;
 import io.cameltogether.audio.client.result.TranscriptionResult;
 import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
@@ -198,9 +200,12 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         assertEquals(10, EMULATOR.realtimeSessions().size());
     }
 
-    @Test
-    void droppedSocketAnd4503AndRefusedHandshakeAreRecoveredWithoutLosingOrRepeatingSpeech() throws Exception {
+    /** Both event shapes: with the optional timing fields, and the bare {type, transcript} of Together's docs. */
+    @ParameterizedTest(name = "bare events: {0}")
+    @ValueSource(booleans = { false, true })
+    void droppedSocketAnd4503AndRefusedHandshakeAreRecoveredWithoutLosingOrRepeatingSpeech(boolean bare) {
         byte[] pcm = TestAudio.threeTurnsPcm();
+        EMULATOR.withBareTranscriptionEvents(bare);
         TranscriptionResult clean = request(REALTIME + "&outputFormat=result", pcm, "clean")
                 .getMessage().getBody(TranscriptionResult.class);
         List<RealtimeFault[]> faults = List.of(
@@ -210,13 +215,15 @@ class RealtimeRouteTest extends EmulatorTestSupport {
                 new RealtimeFault[] { RealtimeFault.fatalAfterAppends(100, "no_healthy_upstream") });
         for (RealtimeFault[] fault : faults) {
             EMULATOR.reset();
+            EMULATOR.withBareTranscriptionEvents(bare);
             EMULATOR.enqueue(fault);
 
             Exchange exchange = request(REALTIME + "&outputFormat=result", pcm, "recovering-" + faults.indexOf(fault));
 
             assertNull(exchange.getException(), Arrays.toString(fault));
             TranscriptionResult recovered = exchange.getMessage().getBody(TranscriptionResult.class);
-            assertEquals(clean.segments().size(), recovered.segments().size(), Arrays.toString(fault));
+            assertEquals(clean.segments().stream().map(Segment::text).toList(),
+                    recovered.segments().stream().map(Segment::text).toList(), Arrays.toString(fault));
             for (int i = 0; i < clean.segments().size(); i++) {
                 assertEquals(clean.segments().get(i).start(), recovered.segments().get(i).start(), 0.05);
             }
@@ -356,10 +363,8 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         assertEquals(1000, session.closeCode(), "then the session closed cleanly");
     }
 
-    @Test
-    void sessionEventsTellTheRouteOfADropTheReplayAndSpeechThatCouldNotBeReplayed() throws Exception {
-        String uri = "together-audio:realtime?pace=fast&includeSessionEvents=true&replayBufferDuration=5000"
-                + "&serverSilenceTimeout=2000&bridgeErrorHandler=true";
+    /** Routes the session events of this endpoint to mock:sessionEvents and its realtime errors to mock:lostSpeech. */
+    private void routeSessionEvents(String uri) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -368,14 +373,50 @@ class RealtimeRouteTest extends EmulatorTestSupport {
                         .to("mock:sessionEvents");
             }
         });
+    }
+
+    @Test
+    void atFastPaceFlowControlKeepsEverySentSecondReplayableWhenTheServerGoesSilent() throws Exception {
+        String uri = "together-audio:realtime?pace=fast&includeSessionEvents=true&replayBufferDuration=5000"
+                + "&serverSilenceTimeout=2000&bridgeErrorHandler=true&outputFormat=result";
+        routeSessionEvents(uri);
+        MockEndpoint events = getMockEndpoint("mock:sessionEvents");
+        TranscriptionResult clean = request(REALTIME + "&outputFormat=result", TestAudio.threeTurnsPcm(), "clean")
+                .getMessage().getBody(TranscriptionResult.class);
+        EMULATOR.enqueue(RealtimeFault.muteAfterAppends(30)); // the server goes silent after 3 s of audio
+
+        // 16.6 s of three turns from a file-like body, as fast as the session takes it: the sender waits while
+        // more than the 5 s replay buffer is untranscribed, so the reconnect replays everything not yet transcribed
+        Exchange fed = request(uri, TestAudio.threeTurnsPcm(), "flow");
+        action(uri, "flow", "close");
+        await().until(() -> types(events).contains("session.closed"));
+
+        assertNull(fed.getException());
+        assertSameSpeech(clean, fed.getMessage().getBody(TranscriptionResult.class));
+        assertEquals(List.of("session.opened", "session.reconnecting", "session.reconnected", "session.closed"),
+                types(events), "no audio gap");
+        SessionEvent reconnected = events.getReceivedExchanges().get(2).getMessage().getBody(SessionEvent.class);
+        assertTrue(reconnected.millis() > 0 && reconnected.millis() <= 6000,
+                "the replay held no more than the buffer and the appends in flight: " + reconnected.millis());
+    }
+
+    @Test
+    void aLiveSourceThatOverrunsTheReplayBufferHearsOfTheSpeechThatCouldNotBeReplayed() throws Exception {
+        String uri = "together-audio:realtime?includeSessionEvents=true&replayBufferDuration=5000"
+                + "&serverSilenceTimeout=2000&bridgeErrorHandler=true";
+        routeSessionEvents(uri);
         MockEndpoint lostSpeech = getMockEndpoint("mock:lostSpeech");
         MockEndpoint events = getMockEndpoint("mock:sessionEvents");
-        EMULATOR.enqueue(RealtimeFault.muteAfterAppends(3)); // the server goes silent after 3 s of audio
+        EMULATOR.enqueue(RealtimeFault.muteAfterAppends(30)); // the server goes silent after 3 s of audio
 
-        // 16.6 s sent as fast as the socket takes it, 5 s kept for replay; waiting for the transcript, the session
-        // notices the silent server and reconnects
-        Exchange fed = request(uri, TestAudio.threeTurnsPcm(), "gap");
-        assertNull(fed.getException());
+        // a live source hands over 16.6 s of raw PCM in 100 ms chunks as fast as they are sent; it cannot wait for
+        // transcripts, so 5 s are kept for replay, and the session notices the silent server and reconnects
+        byte[] pcm = TestAudio.threeTurnsPcm();
+        for (int from = 0; from < pcm.length; from += 3200) {
+            template.sendBodyAndHeader(uri, Arrays.copyOfRange(pcm, from, Math.min(pcm.length, from + 3200)),
+                    TogetherAudioConstants.SESSION_ID, "gap");
+        }
+        await().until(() -> types(events).contains("session.audio_gap"));
         action(uri, "gap", "close");
         await().until(() -> types(events).contains("session.closed"));
 
@@ -388,8 +429,26 @@ class RealtimeRouteTest extends EmulatorTestSupport {
         assertEquals(11_600, gap.millis(), 200, "what had left the replay buffer is reported lost");
         RealtimeException error = lostSpeech.getReceivedExchanges().get(0)
                 .getProperty(Exchange.EXCEPTION_CAUGHT, RealtimeException.class);
-        assertEquals(RealtimeSession.AUDIO_GAP, error.getCode(), "without session events, the error handler hears it");
+        assertEquals(RealtimeException.AUDIO_GAP, error.getCode(), "without session events, the error handler hears it");
         assertFalse(error.isFatal());
+    }
+
+    /**
+     * Every turn of the clean run is transcribed, once: a commit the full replay buffer forced may split a turn in
+     * two, but together the parts cover it (less the speech padding the server's VAD adds at a cut), and no two
+     * transcripts cover the same audio.
+     */
+    private static void assertSameSpeech(TranscriptionResult clean, TranscriptionResult recovered) {
+        for (Segment turn : clean.segments()) {
+            double covered = recovered.segments().stream()
+                    .mapToDouble(s -> Math.max(0, Math.min(s.end(), turn.end()) - Math.max(s.start(), turn.start())))
+                    .sum();
+            assertEquals(turn.end() - turn.start(), covered, 0.5, "turn at " + turn.start() + " in " + recovered);
+        }
+        for (int i = 1; i < recovered.segments().size(); i++) {
+            assertTrue(recovered.segments().get(i).start() >= recovered.segments().get(i - 1).end() - 0.05,
+                    "no audio transcribed twice: " + recovered.segments());
+        }
     }
 
     private static List<String> types(MockEndpoint events) {

@@ -147,8 +147,11 @@ final class EmulatedRealtimeSession {
         }
         if (vad.speechSoFar() - lastDeltaAt >= DELTA_EVERY_SECONDS) {
             lastDeltaAt = vad.speechSoFar();
-            ObjectNode delta = event(PREFIX + "delta").put("item_id", "item_" + (items + 1))
-                    .put("delta", new EmulatedTranscript(vad.turnSeed(), lastDeltaAt).text());
+            ObjectNode delta = transcriptionEvent("delta").put("delta",
+                    new EmulatedTranscript(vad.turnSeed(), lastDeltaAt).text());
+            if (!emulator.bareTranscriptionEvents()) {
+                delta.put("item_id", "item_" + (items + 1));
+            }
             send(delta);
         }
         if (fault != null && fault.afterAppends > 0 && appended == fault.afterAppends) {
@@ -177,8 +180,11 @@ final class EmulatedRealtimeSession {
         }
         String transcript = new EmulatedTranscript(turn.seed(), duration).text();
         log.completed(transcript);
-        send(event(PREFIX + "completed").put("item_id", itemId).put("transcript", transcript)
-                .put("start", round(start)).put("duration", round(duration)));
+        ObjectNode completed = transcriptionEvent("completed").put("transcript", transcript);
+        if (!emulator.bareTranscriptionEvents()) {
+            completed.put("item_id", itemId).put("start", round(start)).put("duration", round(duration));
+        }
+        send(completed);
     }
 
     private void update(JsonNode session) {
@@ -260,6 +266,12 @@ final class EmulatedRealtimeSession {
 
     private ObjectNode event(String type) {
         return Json.MAPPER.createObjectNode().put("event_id", "evt_" + ++events).put("type", type);
+    }
+
+    /** The bare shape carries only the type and the text: no event_id either. */
+    private ObjectNode transcriptionEvent(String kind) {
+        return emulator.bareTranscriptionEvents() ? Json.MAPPER.createObjectNode().put("type", PREFIX + kind)
+                : event(PREFIX + kind);
     }
 
     private void send(ObjectNode event) {

@@ -29,6 +29,8 @@ final class EnergyVad {
 
     private static final double SILENT_DBFS = -60;
     private static final double LOUD_DBFS = -20;
+    /** A sample this loud (about -30 dBFS) marks where a turn's speech begins, for its seed. */
+    private static final int ONSET_AMPLITUDE = 1000;
 
     private final int sampleRate;
     private final int frameSamples;
@@ -43,7 +45,8 @@ final class EnergyVad {
     private long silenceMs;
     private long turnStart;
     private long lastVoicedEnd;
-    private final CRC32C turnAudio = new CRC32C();
+    /** The last half second of samples, from which a starting turn takes its seed. */
+    private final short[] recent;
     private long turnSeed;
 
     EnergyVad(int sampleRate, Settings settings) {
@@ -51,13 +54,16 @@ final class EnergyVad {
         this.frameSamples = sampleRate / 50;
         this.settings = settings;
         this.frame = new short[frameSamples];
+        this.recent = new short[sampleRate / 2];
     }
 
     /** Feeds little-endian 16-bit PCM; returns the turns it completed. */
     List<Turn> feed(byte[] pcm) {
         List<Turn> turns = new ArrayList<>();
         for (int i = 0; i + 1 < pcm.length; i += 2) {
-            frame[framed++] = (short) ((pcm[i] & 0xFF) | pcm[i + 1] << 8);
+            short sample = (short) ((pcm[i] & 0xFF) | pcm[i + 1] << 8);
+            recent[(int) ((position + framed) % recent.length)] = sample;
+            frame[framed++] = sample;
             if (framed == frameSamples) {
                 framed = 0;
                 position += frameSamples;
@@ -74,7 +80,6 @@ final class EnergyVad {
         double sum = 0;
         for (short s : frame) {
             sum += (double) s * s;
-            turnAudio.update(s);
         }
         boolean voiced = speechScore(Math.sqrt(sum / frameSamples)) >= settings.threshold;
         if (voiced) {
@@ -83,13 +88,12 @@ final class EnergyVad {
             if (!inTurn) {
                 if (candidateStart < 0) {
                     candidateStart = frameStart;
-                    turnAudio.reset();
                 }
                 voicedMs += 20;
                 if (voicedMs >= settings.minSpeechMs) {
                     inTurn = true;
                     turnStart = Math.max(commitStart, candidateStart - samples(settings.speechPadMs));
-                    turnSeed = turnAudio.getValue(); // fixed now, so partial transcripts grow into the final one
+                    turnSeed = onsetSeed(); // fixed now, so partial transcripts grow into the final one
                 }
             }
         } else if (inTurn) {
@@ -105,6 +109,24 @@ final class EnergyVad {
         if (inTurn && position - turnStart >= settings.maxSpeechS * sampleRate) {
             turns.add(endTurn(position));
         }
+    }
+
+    /**
+     * A checksum of 200 ms of samples from the first loud one near the turn's start. It depends on the audio only,
+     * not on where the connection's 20 ms frames happen to fall, so the same speech replayed on a new connection
+     * (from another offset) gets the same words, as a real model would hear the same words.
+     */
+    private long onsetSeed() {
+        long from = Math.max(Math.max(0, candidateStart - frameSamples), position - recent.length);
+        long onset = from;
+        while (onset < position && Math.abs(recent[(int) (onset % recent.length)]) < ONSET_AMPLITUDE) {
+            onset++;
+        }
+        CRC32C seed = new CRC32C();
+        for (long i = onset; i < Math.min(position, onset + sampleRate / 5); i++) {
+            seed.update(recent[(int) (i % recent.length)]);
+        }
+        return seed.getValue();
     }
 
     /** The frame's level as a speech score: 0 at -60 dBFS and below, 1 at -20 dBFS and above. */
@@ -157,7 +179,6 @@ final class EnergyVad {
         voicedMs = 0;
         silenceMs = 0;
         commitStart = end;
-        turnAudio.reset();
         return turn;
     }
 

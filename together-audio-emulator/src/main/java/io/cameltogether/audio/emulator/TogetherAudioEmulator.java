@@ -37,6 +37,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
     private volatile double maxDurationSeconds = 4 * 3600;
 
     private volatile Duration realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
+    private volatile boolean bareTranscriptionEvents;
 
     /** A queue, not a copy-on-write list: soak runs record tens of thousands of requests. */
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
@@ -146,6 +147,20 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return this;
     }
 
+    public boolean bareTranscriptionEvents() {
+        return bareTranscriptionEvents;
+    }
+
+    /**
+     * Sends transcription events in the bare shape Together's docs show, {@code {"type", "transcript"}} and
+     * {@code {"type", "delta"}}, without the optional {@code item_id}, {@code start} and {@code duration}: what a
+     * client may rely on when the server does not send them.
+     */
+    public TogetherAudioEmulator withBareTranscriptionEvents(boolean bare) {
+        this.bareTranscriptionEvents = bare;
+        return this;
+    }
+
     /** Queues realtime faults; each following WebSocket connection takes one, in order. */
     public TogetherAudioEmulator enqueue(RealtimeFault... next) {
         realtimeFaults.addAll(List.of(next));
@@ -247,6 +262,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
         realtimeSessions.clear();
         realtimeFaults.clear();
         realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
+        bareTranscriptionEvents = false;
         apiKey = DEFAULT_API_KEY;
         maxUploadBytes = 524_288_000L;
         maxUrlBytes = 1_073_741_824L;

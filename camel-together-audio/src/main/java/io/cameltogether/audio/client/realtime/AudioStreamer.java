@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Feeds audio into a session chunk by chunk, either at real-time pace (as a live source would) or as fast as the
- * socket takes it. A few appends may be in flight at once; more wait, so a fast file cannot outrun the socket.
+ * session takes it. A few appends may be in flight at once; more wait, so a fast file cannot outrun the socket, nor
+ * (under flow control, see {@link RealtimeSession#appendCovered}) the transcripts.
  */
 public final class AudioStreamer {
 
@@ -27,7 +28,7 @@ public final class AudioStreamer {
     /**
      * Streams everything the source gives; returns the milliseconds of audio sent.
      *
-     * @param writeTimeout how long one append may wait for the socket (reconnects included)
+     * @param writeTimeout how long one append may wait for the socket or the transcripts (reconnects included)
      */
     public static long stream(ChunkSource source, RealtimeSession session, int chunkMillis, boolean realtimePace,
                               Duration writeTimeout) throws Exception {
@@ -42,7 +43,7 @@ public final class AudioStreamer {
                     LockSupport.parkNanos(wait);
                 }
             }
-            inFlight.addLast(session.append(chunk));
+            inFlight.addLast(realtimePace ? session.append(chunk) : session.appendCovered(chunk));
             sentMillis += chunk.length / bytesPerMs;
             if (inFlight.size() >= IN_FLIGHT) {
                 inFlight.removeFirst().get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);

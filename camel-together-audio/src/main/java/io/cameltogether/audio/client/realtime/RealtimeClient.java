@@ -79,8 +79,8 @@ public final class RealtimeClient implements AutoCloseable {
             return existing;
         }
         if (sessions.size() >= maxSessions) {
-            throw new RealtimeException(id, "cannot open another session: " + maxSessions + " are open (maxSessions); "
-                    + "close sessions or raise maxSessions", null, null, 0, true, null);
+            throw RealtimeException.sessionFailed(id, "cannot open another session: " + maxSessions + " are open "
+                    + "(maxSessions); close sessions or raise maxSessions", null, null, null);
         }
         return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, vertx, sockets, settings, config, listener, metrics));
     }

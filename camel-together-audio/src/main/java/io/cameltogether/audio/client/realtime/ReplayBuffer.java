@@ -1,38 +1,35 @@
 package io.cameltogether.audio.client.realtime;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A session's audio that no final transcript covers yet, as ready-to-send append frames with their offsets in the
- * session's audio. After a reconnect all of it is sent again, so no speech is lost; audio already sent is dropped
- * from the front once the buffer holds more than its bound, so memory stays bounded.
+ * session's audio. After a reconnect all of it is sent again, so no speech is lost. Audio a live source appended
+ * is dropped from the front once more than the bound has been sent, so memory stays bounded; audio appended under
+ * flow control is pinned instead, and its sender waits until transcripts cover it ({@link #heldBytes()}).
  */
 final class ReplayBuffer {
 
     static final class Chunk {
-        final long offset;
         final int length;
         final String frame;
+        final boolean pinned;
         final CompletableFuture<Void> written = new CompletableFuture<>();
+        long offset;
         boolean sent;
 
-        Chunk(long offset, int length, String frame) {
-            this.offset = offset;
+        /** @param pinned kept until covered, never dropped to bound the buffer (its sender waits instead) */
+        Chunk(int length, String frame, boolean pinned) {
             this.length = length;
             this.frame = frame;
+            this.pinned = pinned;
         }
 
         long end() {
             return offset + length;
         }
     }
-
-    private static final String FRAME_START = "{\"type\":\"input_audio_buffer.append\",\"audio\":\"";
-    private static final String FRAME_END = "\"}";
 
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
     private final long maxSentBytes;
@@ -45,16 +42,11 @@ final class ReplayBuffer {
         this.maxSentBytes = maxSentBytes;
     }
 
-    /** Builds the append frame here, on the caller's thread, so the event loop only writes it. */
-    static String appendFrame(byte[] pcm, int from, int to) {
-        ByteBuffer base64 = Base64.getEncoder().encode(ByteBuffer.wrap(pcm, from, to - from));
-        return FRAME_START + StandardCharsets.ISO_8859_1.decode(base64) + FRAME_END;
-    }
-
-    Chunk add(int length, String frame) {
-        Chunk chunk = new Chunk(end, length, frame);
-        end += length;
-        unsentBytes += length;
+    /** Places the chunk after the audio added before it. */
+    Chunk add(Chunk chunk) {
+        chunk.offset = end;
+        end += chunk.length;
+        unsentBytes += chunk.length;
         chunks.addLast(chunk);
         return chunk;
     }
@@ -63,7 +55,8 @@ final class ReplayBuffer {
         chunk.sent = true;
         sentBytes += chunk.length;
         unsentBytes -= chunk.length;
-        while (sentBytes > maxSentBytes && !chunks.isEmpty() && chunks.peekFirst().sent) {
+        while (sentBytes > maxSentBytes && !chunks.isEmpty() && chunks.peekFirst().sent
+                && !chunks.peekFirst().pinned) {
             Chunk dropped = chunks.removeFirst();
             sentBytes -= dropped.length;
             droppedBytes += dropped.length;
@@ -76,6 +69,9 @@ final class ReplayBuffer {
             Chunk covered = chunks.removeFirst();
             if (covered.sent) {
                 sentBytes -= covered.length;
+            } else {
+                unsentBytes -= covered.length; // cleared before it was sent: nothing is left to send
+                covered.written.complete(null);
             }
         }
     }
@@ -84,7 +80,7 @@ final class ReplayBuffer {
     void markAllUnsent() {
         chunks.forEach(c -> c.sent = false);
         sentBytes = 0;
-        unsentBytes = end - start();
+        unsentBytes = heldBytes();
     }
 
     Chunk firstUnsent() {
@@ -99,6 +95,11 @@ final class ReplayBuffer {
     /** Audio appended but not yet on a socket: no connection yet, or a reconnect under way. */
     long unsentBytes() {
         return unsentBytes;
+    }
+
+    /** Audio no transcript covers yet, sent or not. */
+    long heldBytes() {
+        return end - start();
     }
 
     /** Offset of the oldest audio still held, where a new connection's audio starts. */

@@ -2,7 +2,6 @@ package io.cameltogether.audio.client.realtime;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cameltogether.audio.TestAudio;
 import io.cameltogether.audio.client.ApiKey;
@@ -95,22 +96,33 @@ class RealtimeSessionTest {
         assertFalse(recorded.query().toString().contains(EMULATOR.apiKey()));
     }
 
-    @Test
-    void droppedConnectionLosesNoSpeechAndDuplicatesNothing() throws Exception {
-        List<TranscriptEvent> clean = stream(TestAudio.threeTurnsPcm());
-        EMULATOR.reset();
-        finals.clear();
-        EMULATOR.enqueue(RealtimeFault.dropAfterAppends(90)); // mid second sentence
+    /** Both event shapes: with the optional timing fields, and the bare {type, transcript} of Together's docs. */
+    @ParameterizedTest(name = "bare events: {0}")
+    @ValueSource(booleans = { false, true })
+    void droppedConnectionLosesNoSpeechAndDuplicatesNothing(boolean bare) throws Exception {
+        EMULATOR.withBareTranscriptionEvents(bare);
+        List<String> clean = texts(stream(TestAudio.threeTurnsPcm()));
+        for (int dropAfter : new int[] { 30, 90, 120, 150 }) { // in a turn, between turns, near the end
+            EMULATOR.reset();
+            EMULATOR.withBareTranscriptionEvents(bare);
+            finals.clear();
+            EMULATOR.enqueue(RealtimeFault.dropAfterAppends(dropAfter));
 
-        List<TranscriptEvent> recovered = stream(TestAudio.threeTurnsPcm());
+            List<TranscriptEvent> recovered = stream(TestAudio.threeTurnsPcm());
 
-        assertEquals(2, EMULATOR.realtimeSessions().size(), "one reconnect");
-        assertEquals(clean.size(), recovered.size(), recovered.toString());
-        for (int i = 0; i < clean.size(); i++) {
-            assertEquals(clean.get(i).start(), recovered.get(i).start(), 0.05, "turn " + i + " at the same time");
+            assertEquals(2, EMULATOR.realtimeSessions().size(), "one reconnect");
+            assertEquals(clean, texts(recovered), "dropped after " + dropAfter + " appends");
+            assertEquals(3, clean.size());
+            assertTrue(errors.isEmpty(), errors.toString());
+            if (!bare) {
+                List<Double> starts = recovered.stream().map(TranscriptEvent::start).toList();
+                assertEquals(starts.stream().distinct().count(), starts.size(), "no turn emitted twice");
+            }
         }
-        List<Double> starts = new ArrayList<>(recovered.stream().map(TranscriptEvent::start).toList());
-        assertEquals(starts.stream().distinct().count(), starts.size(), "no turn emitted twice");
+    }
+
+    private static List<String> texts(List<TranscriptEvent> events) {
+        return events.stream().map(TranscriptEvent::text).toList();
     }
 
     @Test

@@ -1,0 +1,134 @@
+package io.cameltogether.audio.client.realtime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Points in a session's audio where the client commits the turn and then sends an echo. The server handles events
+ * in order, so its echo.response says it has everything before the fence and has finished the turn there; once it
+ * has then sent no transcription event for the quiet time, every transcript of the audio before the fence has
+ * arrived, the fence settles, and that audio is covered. This needs no timing fields in the server's events.
+ *
+ * <p>Fences settle in order. After a reconnect the unsettled ones are sent again at their place in the replay.
+ */
+final class Fences {
+
+    static final class Fence {
+        final long offset;
+        final String echoId;
+        final CompletableFuture<Void> written = new CompletableFuture<>();
+        final CompletableFuture<Void> settled = new CompletableFuture<>();
+        boolean sent;
+        long answeredAt;
+        /** Final transcripts emitted before the echo was answered: the ones after it may be of later audio. */
+        int finalsBeforeAnswer;
+
+        Fence(long offset, String echoId) {
+            this.offset = offset;
+            this.echoId = echoId;
+        }
+    }
+
+    private final String sessionId;
+    private final long quietNanos;
+    private final ArrayDeque<Fence> pending = new ArrayDeque<>();
+    private long lastTranscriptionAt;
+    private int placed;
+
+    Fences(String sessionId, long quietNanos) {
+        this.sessionId = sessionId;
+        this.quietNanos = quietNanos;
+    }
+
+    /** A fence at this offset (offsets never decrease); one already waiting at the same place is shared. */
+    Fence place(long offset) {
+        Fence last = pending.peekLast();
+        if (last != null && last.offset == offset) {
+            return last;
+        }
+        Fence fence = new Fence(offset, sessionId + "-fence-" + ++placed);
+        pending.addLast(fence);
+        return fence;
+    }
+
+    /** The fences not yet sent on this connection that lie at or before the offset; they count as sent now. */
+    List<Fence> due(long upTo) {
+        List<Fence> due = new ArrayList<>();
+        for (Fence fence : pending) {
+            if (fence.offset > upTo) {
+                break;
+            }
+            if (!fence.sent) {
+                fence.sent = true;
+                due.add(fence);
+            }
+        }
+        return due;
+    }
+
+    /** @return whether the echo was one of ours */
+    boolean answered(String echoId, long now, int finalsSoFar) {
+        for (Fence fence : pending) {
+            if (fence.echoId.equals(echoId) && fence.sent) {
+                fence.answeredAt = now;
+                fence.finalsBeforeAnswer = finalsSoFar;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void transcriptionEvent(long now) {
+        lastTranscriptionAt = now;
+    }
+
+    /** Nanoseconds until the oldest fence may settle, or -1 while its echo is unanswered. */
+    long nanosUntilSettle(long now) {
+        Fence first = pending.peekFirst();
+        if (first == null || first.answeredAt == 0) {
+            return -1;
+        }
+        return Math.max(0, Math.max(first.answeredAt, lastTranscriptionAt) + quietNanos - now);
+    }
+
+    /** Removes and returns the oldest fence if it has settled by now, else null. */
+    Fence settleNext(long now) {
+        return nanosUntilSettle(now) == 0 ? pending.pollFirst() : null;
+    }
+
+    /** A new connection: every fence is sent again, and answered again, in its place. */
+    void resend() {
+        pending.forEach(f -> {
+            f.sent = false;
+            f.answeredAt = 0;
+        });
+    }
+
+    /** The fence nearest the end, or null. */
+    Fence last() {
+        return pending.peekLast();
+    }
+
+    boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    /** Cleared audio will get no transcript: its fences are done. */
+    void settleAll() {
+        pending.forEach(f -> {
+            f.written.complete(null);
+            f.settled.complete(null);
+        });
+        pending.clear();
+    }
+
+    void failAll(Throwable error) {
+        pending.forEach(f -> {
+            f.written.completeExceptionally(error);
+            f.settled.completeExceptionally(error);
+        });
+        pending.clear();
+    }
+}
