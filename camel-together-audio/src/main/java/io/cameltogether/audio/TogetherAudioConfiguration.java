@@ -444,7 +444,8 @@ public class TogetherAudioConfiguration implements Cloneable {
 
     /**
      * Realtime producer: send file and stream audio at real-time speed, as a live source would (realtime), or as
-     * fast as the socket takes it (fast). With fast, a reconnect can replay at most replayBufferDuration of audio.
+     * fast as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio
+     * has no final transcript yet, so a reconnect can replay all of it.
      */
     public void setPace(String pace) {
         this.pace = pace;

@@ -148,7 +148,7 @@ final class EmulatedRealtimeSession {
         if (vad.speechSoFar() - lastDeltaAt >= DELTA_EVERY_SECONDS) {
             lastDeltaAt = vad.speechSoFar();
             ObjectNode delta = transcriptionEvent("delta").put("delta",
-                    new EmulatedTranscript(vad.turnSeed(), lastDeltaAt).text());
+                    new EmulatedTranscript(vad.turnSeed(), vad.speechSpanSoFar()).text());
             if (!emulator.bareTranscriptionEvents()) {
                 delta.put("item_id", "item_" + (items + 1));
             }
@@ -178,7 +178,8 @@ final class EmulatedRealtimeSession {
             send(failed);
             return;
         }
-        String transcript = new EmulatedTranscript(turn.seed(), duration).text();
+        // worded from the speech itself, so the same speech heard from another offset reads the same
+        String transcript = new EmulatedTranscript(turn.seed(), turn.speechSeconds()).text();
         log.completed(transcript);
         ObjectNode completed = transcriptionEvent("completed").put("transcript", transcript);
         if (!emulator.bareTranscriptionEvents()) {

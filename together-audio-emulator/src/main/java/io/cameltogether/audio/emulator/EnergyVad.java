@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
 final class EnergyVad {
 
     /** Sample positions are relative to the connection's first audio. */
-    record Turn(long startSample, long endSample, long seed) {
+    record Turn(long startSample, long endSample, long seed, double speechSeconds) {
     }
 
     static final class Settings {
@@ -48,6 +48,9 @@ final class EnergyVad {
     /** The last half second of samples, from which a starting turn takes its seed. */
     private final short[] recent;
     private long turnSeed;
+    /** Where the turn's speech begins and last was loud, in samples: its length does not depend on frame edges. */
+    private long onsetSample;
+    private long lastLoudSample;
 
     EnergyVad(int sampleRate, Settings settings) {
         this.sampleRate = sampleRate;
@@ -62,6 +65,9 @@ final class EnergyVad {
         List<Turn> turns = new ArrayList<>();
         for (int i = 0; i + 1 < pcm.length; i += 2) {
             short sample = (short) ((pcm[i] & 0xFF) | pcm[i + 1] << 8);
+            if (Math.abs(sample) >= ONSET_AMPLITUDE) {
+                lastLoudSample = position + framed;
+            }
             recent[(int) ((position + framed) % recent.length)] = sample;
             frame[framed++] = sample;
             if (framed == frameSamples) {
@@ -122,6 +128,7 @@ final class EnergyVad {
         while (onset < position && Math.abs(recent[(int) (onset % recent.length)]) < ONSET_AMPLITUDE) {
             onset++;
         }
+        onsetSample = onset;
         CRC32C seed = new CRC32C();
         for (long i = onset; i < Math.min(position, onset + sampleRate / 5); i++) {
             seed.update(recent[(int) (i % recent.length)]);
@@ -141,7 +148,7 @@ final class EnergyVad {
         if (settings.enabled && inTurn) {
             turn = endTurn(position);
         } else if (!settings.enabled && position > commitStart) {
-            turn = new Turn(commitStart, position, position ^ commitStart);
+            turn = new Turn(commitStart, position, position ^ commitStart, seconds(position - commitStart));
         }
         candidateStart = -1; // speech not yet a turn is committed away, as clear() drops it
         voicedMs = 0;
@@ -156,6 +163,11 @@ final class EnergyVad {
         voicedMs = 0;
         silenceMs = 0;
         commitStart = position;
+    }
+
+    /** From the onset of the speech in progress to its last loud sample, in seconds; 0 when none. */
+    double speechSpanSoFar() {
+        return inTurn ? (double) Math.max(0, lastLoudSample - onsetSample) / sampleRate : 0;
     }
 
     /** How long the speech in progress has lasted, in seconds; 0 when none. */
@@ -173,7 +185,7 @@ final class EnergyVad {
     }
 
     private Turn endTurn(long end) {
-        Turn turn = new Turn(turnStart, end, turnSeed);
+        Turn turn = new Turn(turnStart, end, turnSeed, speechSpanSoFar());
         inTurn = false;
         candidateStart = -1;
         voicedMs = 0;

@@ -108,7 +108,10 @@ final class TranscriptTimeline {
         return new Placement(true, start);
     }
 
-    /** Partials of audio whose finals were already emitted are not emitted again. */
+    /**
+     * Bare events: partials of audio whose finals were already emitted are not emitted again. Timed partials always
+     * pass: a partial only ever stands in for its turn's final, which is de-duplicated by time.
+     */
     boolean emitPartial() {
         return timed || replayed >= replayable.size();
     }

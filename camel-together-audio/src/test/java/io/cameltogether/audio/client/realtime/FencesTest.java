@@ -1,0 +1,145 @@
+package io.cameltogether.audio.client.realtime;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.cameltogether.audio.client.realtime.Fences.Fence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Fences alone, on an explicit clock: a fence settles only once every transcript of the audio before it is in. */
+class FencesTest {
+
+    private static final long T0 = TimeUnit.SECONDS.toNanos(1000);
+
+    private final Fences fences = new Fences("call-1", TimeUnit.MILLISECONDS.toNanos(300));
+
+    private static long ms(long millis) {
+        return T0 + TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    @Test
+    void aFenceSettlesOnlyAfterItsAnswerAndTheQuietSinceTheLaterOfAnswerAndLastTranscription() {
+        Fence fence = fences.place(3200);
+        fences.due(3200);
+        fences.transcriptionEvent(ms(0));
+        assertEquals(-1, fences.nanosUntilSettle(ms(5000)), "unanswered: never, however quiet");
+        assertNull(fences.settleNext(ms(5000)));
+
+        assertTrue(fences.answered(fence.echoId, ms(100), 0));
+        fences.transcriptionEvent(ms(150)); // a final still arriving after the answer
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(250), fences.nanosUntilSettle(ms(200)));
+        assertNull(fences.settleNext(ms(449)));
+        assertSame(fence, fences.settleNext(ms(450)));
+        assertTrue(fences.isEmpty());
+    }
+
+    @Test
+    void quietIsCountedFromTheAnswerWhenTheLastTranscriptionCameBeforeIt() {
+        Fence fence = fences.place(3200);
+        fences.due(3200);
+        fences.transcriptionEvent(ms(50));
+        fences.answered(fence.echoId, ms(100), 0);
+
+        assertNull(fences.settleNext(ms(399)));
+        assertSame(fence, fences.settleNext(ms(400)));
+    }
+
+    @Test
+    void fencesSettleInOrderAndAnUnansweredFenceBlocksLaterOnes() {
+        Fence first = fences.place(100);
+        Fence second = fences.place(200);
+        assertEquals(List.of(first, second), fences.due(200));
+
+        assertTrue(fences.answered(second.echoId, ms(0), 0));
+        assertEquals(-1, fences.nanosUntilSettle(ms(1000)));
+        assertNull(fences.settleNext(ms(1000)), "the later fence waits for the earlier one");
+
+        assertTrue(fences.answered(first.echoId, ms(1000), 0));
+        assertNull(fences.settleNext(ms(1299)));
+        assertSame(first, fences.settleNext(ms(1300)));
+        assertSame(second, fences.settleNext(ms(1300)));
+        assertNull(fences.settleNext(ms(1300)));
+        assertTrue(fences.isEmpty());
+    }
+
+    @Test
+    void anEchoThatIsNotOursOrOfAFenceNotYetSentAnswersNothing() {
+        Fence fence = fences.place(100);
+        assertFalse(fences.answered("someone-else-fence-1", ms(0), 0));
+        assertFalse(fences.answered(fence.echoId, ms(0), 0), "not sent on this connection");
+        assertEquals(-1, fences.nanosUntilSettle(ms(1000)));
+
+        fences.due(100);
+        assertTrue(fences.answered(fence.echoId, ms(0), 2));
+        assertEquals(2, fence.finalsBeforeAnswer, "the finals emitted before the answer are recorded");
+    }
+
+    @Test
+    void placingTwiceAtTheSameOffsetSharesOneFence() {
+        Fence first = fences.place(100);
+        assertSame(first, fences.place(100));
+        Fence next = fences.place(200);
+
+        assertNotEquals(first, next);
+        assertNotEquals(first.echoId, next.echoId);
+        assertSame(next, fences.last());
+        assertEquals(List.of(first, next), fences.due(Long.MAX_VALUE));
+    }
+
+    @Test
+    void dueReturnsOnlyTheUnsentFencesAtOrBeforeTheOffset() {
+        Fence a = fences.place(100);
+        Fence b = fences.place(200);
+        Fence c = fences.place(300);
+
+        assertEquals(List.of(), fences.due(99));
+        assertEquals(List.of(a), fences.due(199));
+        assertEquals(List.of(b), fences.due(200));
+        assertEquals(List.of(), fences.due(250), "already sent");
+        assertEquals(List.of(c), fences.due(1000));
+    }
+
+    @Test
+    void resendMakesEveryPendingFenceDueAgainAndUnanswered() {
+        Fence a = fences.place(100);
+        Fence b = fences.place(200);
+        fences.due(200);
+        fences.answered(a.echoId, ms(0), 0);
+        fences.answered(b.echoId, ms(0), 0);
+
+        fences.resend();
+
+        assertEquals(-1, fences.nanosUntilSettle(ms(10_000)), "the old connection's answers no longer count");
+        assertNull(fences.settleNext(ms(10_000)));
+        assertFalse(fences.answered(a.echoId, ms(10_000), 0), "not yet sent on the new connection");
+        assertEquals(List.of(a, b), fences.due(200));
+        assertTrue(fences.answered(a.echoId, ms(10_000), 0));
+        assertSame(a, fences.settleNext(ms(10_300)));
+    }
+
+    @Test
+    void settleAllAndFailAllCompleteEveryPendingFence() {
+        Fence a = fences.place(100);
+        Fence b = fences.place(200);
+        fences.settleAll();
+        assertTrue(fences.isEmpty());
+        for (Fence f : List.of(a, b)) {
+            assertTrue(f.written.isDone() && !f.written.isCompletedExceptionally());
+            assertTrue(f.settled.isDone() && !f.settled.isCompletedExceptionally());
+        }
+
+        Fence c = fences.place(300);
+        fences.failAll(new IllegalStateException("gave up"));
+        assertTrue(fences.isEmpty());
+        assertTrue(c.written.isCompletedExceptionally());
+        assertTrue(c.settled.isCompletedExceptionally());
+    }
+}
