@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.cameltogether.audio.client.realtime.Fences.Fence;
 import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 
@@ -19,9 +22,11 @@ final class AudioLedger {
     record Frames(List<ReplayBuffer.Chunk> chunks, int pauseAt, int length) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(AudioLedger.class);
     /** A pause this much longer than the server's minimum silence has ended the server's turn. */
     private static final int PAUSE_MARGIN_MS = 100;
 
+    private final String sessionId;
     private final int bytesPerSecond;
     private final int maxFrameBytes;
     private final long replayBytes;
@@ -33,6 +38,7 @@ final class AudioLedger {
     private long droppedBeforeOutage;
 
     AudioLedger(String sessionId, RealtimeSessionConfig config, RealtimeSettings settings, int maxFrameMillis) {
+        this.sessionId = sessionId;
         this.bytesPerSecond = config.format().bytesPerSecond();
         this.maxFrameBytes = bytesPerSecond * maxFrameMillis / 1000;
         this.replayBytes = settings.replayBuffer().toMillis() * bytesPerSecond / 1000;
@@ -167,6 +173,8 @@ final class AudioLedger {
         for (Fence fence = fences.settleNext(now); fence != null; fence = fences.settleNext(now)) {
             timeline.fenceSettled(fence.finalsBeforeAnswer);
             cover(fence.offset);
+            LOG.debug("realtime session '{}': fence at {} ms settled; {} ms of audio held", sessionId,
+                    fence.offset * 1000 / bytesPerSecond, buffer.heldBytes() * 1000 / bytesPerSecond);
             fence.settled.complete(null);
         }
     }
