@@ -186,6 +186,19 @@ class ValidationTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aBodyThatIsNotAudioGetsTheSameMessageInBatchAndRealtime() {
+        for (Object body : new Object[] { 42, null }) {
+            String batch = rejected("together-audio:transcribe", body).getMessage();
+            String realtime = rejected("together-audio:realtime", body,
+                    Map.of(TogetherAudioConstants.SESSION_ID, "call")).getMessage();
+
+            assertEquals(batch, realtime);
+            assertTrue(batch.contains(body == null ? "body is empty" : "java.lang.Integer is not audio"), batch);
+            assertTrue(batch.contains("File, Path, file consumer message"), "says what is accepted: " + batch);
+        }
+    }
+
+    @Test
     void aRealtimeBodyThatStartsAsRiffButIsNoWavIsRefusedNotStreamedAsPcm() {
         byte[] riffButNotWave = "RIFF\0\0\0\0AVI LIST and then some bytes".getBytes();
 

@@ -1,24 +1,19 @@
 package io.cameltogether.audio.batch;
 
-import java.io.File;
 import java.io.FilterInputStream;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URL;
-import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.StreamCache;
-import org.apache.camel.WrappedFile;
 
 import io.cameltogether.audio.TogetherAudioConstants;
-import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.request.AudioFormat;
 import io.cameltogether.audio.client.request.AudioSource;
+import io.cameltogether.audio.support.AudioBody;
 
-/** Turns a message body into the audio of a request, without reading it into memory. */
+/** Turns a message body into the audio of a request, named and typed from its headers, without reading it. */
 final class AudioBodies {
 
     /** Headers the usual consumers set with the object's name or size. */
@@ -31,58 +26,26 @@ final class AudioBodies {
     }
 
     static AudioSource from(Message message) throws NoTypeConversionAvailableException {
-        Object body = message.getBody();
-        if (body instanceof WrappedFile<?> wrapped) {
-            body = content(message, wrapped);
-        }
         String name = fileName(message);
         String contentType = contentType(message);
-        if (body instanceof File file) {
-            return AudioSource.file(file.toPath(), name, contentType);
+        AudioBody body = AudioBody.of(message);
+        if (body instanceof AudioBody.OnDisk file) {
+            return AudioSource.file(file.path(), name, contentType);
         }
-        if (body instanceof Path path) {
-            return AudioSource.file(path, name, contentType);
+        if (body instanceof AudioBody.InMemory memory) {
+            return AudioSource.bytes(memory.bytes(), name, contentType);
         }
-        if (body instanceof byte[] bytes) {
-            return AudioSource.bytes(bytes, name, contentType);
-        }
-        if (body instanceof StreamCache cache && body instanceof InputStream in) {
+        if (body instanceof AudioBody.Streamed stream && stream.rereadable() != null) {
+            StreamCache cache = stream.rereadable();
             return AudioSource.rereadable(() -> {
                 cache.reset();
-                return new UnclosableStream(in);
+                return new UnclosableStream(stream.stream());
             }, name, contentType, cache.length());
         }
-        if (body instanceof InputStream in) {
-            return AudioSource.stream(in, name, contentType, length(message));
+        if (body instanceof AudioBody.Streamed stream) {
+            return AudioSource.stream(stream.stream(), name, contentType, length(message));
         }
-        if (body instanceof String || body instanceof URI || body instanceof URL) {
-            return AudioSource.url(body.toString());
-        }
-        throw new AudioValidationException("body " + (body == null ? "is empty" : "of type "
-                + body.getClass().getName() + " is not audio") + ": send a File, Path, file consumer message (file, "
-                + "ftp, sftp), byte[], InputStream, or an https URL as a String or URI");
-    }
-
-    /**
-     * A local file is read from disk. A remote one (ftp, sftp) is what its consumer downloaded: a byte[], a local
-     * work file or, with streamDownload, a stream; if it is not downloaded yet, its binding streams it.
-     */
-    private static Object content(Message message, WrappedFile<?> wrapped) throws NoTypeConversionAvailableException {
-        if (wrapped.getFile() instanceof File file) {
-            if (!file.exists()) {
-                throw new AudioValidationException("the file consumer handed over " + file + ", which no longer "
-                        + "exists: another exchange has probably moved it already. A poll can list a file that an "
-                        + "exchange still in flight then moves; consume with readLock=changed (and readLockMinAge), "
-                        + "which checks that a file still exists before its exchange starts");
-            }
-            return file;
-        }
-        Object downloaded = wrapped.getBody();
-        if (downloaded instanceof File || downloaded instanceof byte[] || downloaded instanceof InputStream) {
-            return downloaded;
-        }
-        return message.getExchange().getContext().getTypeConverter()
-                .mandatoryConvertTo(InputStream.class, message.getExchange(), wrapped);
+        return AudioSource.url(((AudioBody.Url) body).url());
     }
 
     private static String fileName(Message message) {

@@ -2,27 +2,22 @@ package io.cameltogether.audio.realtime;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-
-import org.apache.camel.WrappedFile;
 
 import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.pcm.PcmConverter;
 import io.cameltogether.audio.client.pcm.WavHeader;
 import io.cameltogether.audio.client.realtime.AudioStreamer.ChunkSource;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
-import io.cameltogether.audio.client.request.AudioSource;
+import io.cameltogether.audio.support.AudioBody;
 
 /**
- * A realtime message body as chunks of session-format PCM: raw PCM is taken as it is; a WAV (bytes, file or
- * stream) of any rate, channel count and depth is converted, and a body that starts as a RIFF file but is not a WAV
- * it can read is refused. Files and streams are read as they are sent.
+ * A realtime message body ({@link AudioBody}, resolved as for batch) as chunks of session-format PCM: raw PCM is
+ * taken as it is; a WAV (bytes, file or stream) of any rate, channel count and depth is converted, and a body that
+ * starts as a RIFF file but is not a WAV it can read is refused. Files and streams are read as they are sent.
  */
 final class RealtimeBodies {
 
@@ -30,47 +25,23 @@ final class RealtimeBodies {
     }
 
     /** Raw PCM that can go out in one append call, or null if the body needs streaming or conversion. */
-    static byte[] rawPcm(Object body) {
-        if (body instanceof byte[] bytes && !WavHeader.claimsRiff(bytes)) {
-            return bytes;
-        }
-        if (body instanceof ByteBuffer buffer) {
-            byte[] bytes = bytesOf(buffer);
-            return WavHeader.claimsRiff(bytes) ? null : bytes;
-        }
-        return null;
+    static byte[] rawPcm(AudioBody body) {
+        return body instanceof AudioBody.InMemory memory && !WavHeader.claimsRiff(memory.bytes()) ? memory.bytes() : null;
     }
 
-    /**
-     * Opens the body; the caller closes the returned stream once the source is spent. A file that is missing or a
-     * directory fails here, before anything is sent, with the message batch gives.
-     */
-    static InputStream open(Object body) throws IOException {
-        if (body instanceof WrappedFile<?> wrapped && wrapped.getFile() instanceof File file) {
-            return open(file.toPath());
+    /** Opens the body; the caller closes the returned stream once the source is spent. */
+    static InputStream open(AudioBody body) throws IOException {
+        if (body instanceof AudioBody.OnDisk file) {
+            return new FileInputStream(file.path().toFile());
         }
-        if (body instanceof WrappedFile<?> wrapped && wrapped.getBody() != null) {
-            return open(wrapped.getBody());
+        if (body instanceof AudioBody.InMemory memory) {
+            return new ByteArrayInputStream(memory.bytes());
         }
-        if (body instanceof File file) {
-            return open(file.toPath());
+        if (body instanceof AudioBody.Streamed stream) {
+            return stream.stream();
         }
-        if (body instanceof Path path) {
-            AudioSource.requireReadableFile(path);
-            return Files.newInputStream(path);
-        }
-        if (body instanceof byte[] bytes) {
-            return new ByteArrayInputStream(bytes);
-        }
-        if (body instanceof ByteBuffer buffer) {
-            return new ByteArrayInputStream(bytesOf(buffer));
-        }
-        if (body instanceof InputStream in) {
-            return in;
-        }
-        throw new AudioValidationException("body " + (body == null ? "is empty" : "of type " + body.getClass().getName()
-                + " is not audio") + ": send PCM in the session's format (byte[], ByteBuffer) or a WAV file, byte[] or "
-                + "InputStream");
+        throw new AudioValidationException("a realtime session streams the audio it is sent, not a URL ("
+                + ((AudioBody.Url) body).url() + "): fetch it first, e.g. with the http component");
     }
 
     /** Chunks of the stream in the session's format, converting a WAV on the way. */
@@ -88,12 +59,5 @@ final class RealtimeBodies {
             byte[] chunk = in.readNBytes(millis * bytesPerMs);
             return chunk.length < 2 ? null : Arrays.copyOf(chunk, chunk.length - chunk.length % 2);
         };
-    }
-
-    private static byte[] bytesOf(ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

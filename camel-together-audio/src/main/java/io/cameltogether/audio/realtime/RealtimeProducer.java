@@ -25,6 +25,7 @@ import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.Json;
 import io.cameltogether.audio.client.realtime.AudioStreamer;
 import io.cameltogether.audio.client.realtime.RealtimeSession;
+import io.cameltogether.audio.support.AudioBody;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.result.Segment;
@@ -74,7 +75,8 @@ public class RealtimeProducer extends DefaultAsyncProducer {
             String action = Headers.get(in, TogetherAudioConstants.REALTIME_ACTION, String.class, "append")
                     .toLowerCase(Locale.ROOT);
             if (action.equals("append")) {
-                return append(exchange, endpoint.getRealtimeClient().session(sessionId), callback);
+                AudioBody audio = AudioBody.of(in); // a bad body fails here, before a session or anything is sent
+                return append(exchange, audio, endpoint.getRealtimeClient().session(sessionId), callback);
             }
             // the other actions act on an open session: they never open one
             RealtimeSession session = endpoint.getRealtimeClient().openSession(sessionId);
@@ -107,14 +109,15 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         return true;
     }
 
-    private boolean append(Exchange exchange, RealtimeSession session, AsyncCallback callback) throws IOException {
+    private boolean append(Exchange exchange, AudioBody audioBody, RealtimeSession session, AsyncCallback callback)
+            throws IOException {
         Object body = exchange.getMessage().getBody();
         boolean awaitTranscript = exchange.getPattern().isOutCapable();
-        byte[] pcm = RealtimeBodies.rawPcm(body);
+        byte[] pcm = RealtimeBodies.rawPcm(audioBody);
         if (pcm != null && !awaitTranscript) {
             return completeWhenDone(session.append(pcm), exchange, callback);
         }
-        InputStream audio = RealtimeBodies.open(body); // a missing file fails here, before anything is sent
+        InputStream audio = RealtimeBodies.open(audioBody);
         try {
             streamers.execute(() -> stream(exchange, session, audio, body, awaitTranscript, callback));
         } catch (RuntimeException notStarted) { // the producer is stopping

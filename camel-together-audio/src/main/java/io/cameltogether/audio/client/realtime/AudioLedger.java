@@ -140,7 +140,7 @@ final class AudioLedger {
 
     /** A final transcript: covers its audio if it is timed, and says whether it is new. */
     TranscriptTimeline.Placement finalArrived(ServerEvent event, long now) {
-        fences.transcriptionEvent(now);
+        fences.finalArrived(now);
         long coveredTo = timeline.coveredTo(event);
         TranscriptTimeline.Placement placement = timeline.placeFinal(event);
         if (coveredTo >= 0) {
@@ -151,7 +151,7 @@ final class AudioLedger {
 
     /** A partial transcript: whether it is of new audio, not of a replay. */
     boolean partialArrived(long now) {
-        fences.transcriptionEvent(now);
+        fences.partialArrived(now);
         return timeline.emitPartial();
     }
 
@@ -191,7 +191,8 @@ final class AudioLedger {
         buffer.markAllUnsent();
         fences.resend();
         long replayedMillis = buffer.heldBytes() * 1000 / bytesPerSecond;
-        timeline.connected(buffer.start(), replayedMillis > 0);
+        // after a gap the replay starts wherever the buffer does, perhaps inside a turn
+        timeline.connected(buffer.start(), replayedMillis > 0, buffer.droppedBytes() > droppedBeforeOutage);
         return replayedMillis;
     }
 

@@ -7,9 +7,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Points in a session's audio where the client commits the turn and then sends an echo. The server handles events
- * in order, so its echo.response says it has everything before the fence and has finished the turn there; once it
- * has then sent no transcription event for the quiet time, every transcript of the audio before the fence has
- * arrived, the fence settles, and that audio is covered. This needs no timing fields in the server's events.
+ * in order, so its echo.response says it has everything before the fence and has finished the turn there. A fence
+ * settles, and the audio before it is covered, once its echo is answered, a turn that was showing partials at the
+ * answer has had its final, and no final has come for the quiet time: then every transcript of the audio before
+ * the fence has arrived. Partials that start after the answer are of later audio and do not hold the fence up, so
+ * fences settle in the pauses of continuous speech. This needs no timing fields in the server's events.
  *
  * <p>Fences settle in order. After a reconnect the unsettled ones are sent again at their place in the replay.
  */
@@ -22,6 +24,8 @@ final class Fences {
         final CompletableFuture<Void> settled = new CompletableFuture<>();
         boolean sent;
         long answeredAt;
+        /** A turn showed partials but no final yet when the echo was answered: its final is still due. */
+        boolean turnOpenAtAnswer;
         /** Final transcripts emitted before the echo was answered: the ones after it may be of later audio. */
         int finalsBeforeAnswer;
 
@@ -34,7 +38,8 @@ final class Fences {
     private final String sessionId;
     private final long quietNanos;
     private final ArrayDeque<Fence> pending = new ArrayDeque<>();
-    private long lastTranscriptionAt;
+    private long lastFinalAt;
+    private long lastPartialAt;
     private int placed;
 
     Fences(String sessionId, long quietNanos) {
@@ -73,6 +78,7 @@ final class Fences {
         for (Fence fence : pending) {
             if (fence.echoId.equals(echoId) && fence.sent) {
                 fence.answeredAt = now;
+                fence.turnOpenAtAnswer = lastPartialAt > lastFinalAt;
                 fence.finalsBeforeAnswer = finalsSoFar;
                 return true;
             }
@@ -80,17 +86,21 @@ final class Fences {
         return false;
     }
 
-    void transcriptionEvent(long now) {
-        lastTranscriptionAt = now;
+    void finalArrived(long now) {
+        lastFinalAt = now;
     }
 
-    /** Nanoseconds until the oldest fence may settle, or -1 while its echo is unanswered. */
+    void partialArrived(long now) {
+        lastPartialAt = now;
+    }
+
+    /** Nanoseconds until the oldest fence may settle, or -1 while its echo or an open turn's final is awaited. */
     long nanosUntilSettle(long now) {
         Fence first = pending.peekFirst();
-        if (first == null || first.answeredAt == 0) {
+        if (first == null || first.answeredAt == 0 || first.turnOpenAtAnswer && lastFinalAt < first.answeredAt) {
             return -1;
         }
-        return Math.max(0, Math.max(first.answeredAt, lastTranscriptionAt) + quietNanos - now);
+        return Math.max(0, Math.max(first.answeredAt, lastFinalAt) + quietNanos - now);
     }
 
     /** Removes and returns the oldest fence if it has settled by now, else null. */

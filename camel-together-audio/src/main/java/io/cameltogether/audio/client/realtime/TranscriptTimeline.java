@@ -19,7 +19,8 @@ import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
  *   <li>Events in the bare documented shape carry only text. Then a replay starts at the last settled fence (see
  *       {@link Fences}), and the finals emitted since that fence's echo was answered are what it can repeat: the new
  *       connection's finals that match them in order (case, punctuation and spacing aside) are dropped, as are its
- *       partials until the replay has passed them; the first final that matches none ends the replay.</li>
+ *       partials until the replay has passed them; the first final that matches none ends the replay, unless the
+ *       replay started inside a turn (after a gap), whose cut first final is emitted and matching goes on.</li>
  * </ul>
  */
 final class TranscriptTimeline {
@@ -41,17 +42,24 @@ final class TranscriptTimeline {
     private int firstIndex;
     private List<String> replayable = List.of();
     private int replayed;
+    private boolean cutTurnFirst;
 
     TranscriptTimeline(int bytesPerSecond) {
         this.bytesPerSecond = bytesPerSecond;
     }
 
-    /** A new connection whose audio starts at this offset; {@code replaying} when it re-sends held audio. */
-    void connected(long baseOffset, boolean replaying) {
+    /**
+     * A new connection whose audio starts at this offset.
+     *
+     * @param replaying     it re-sends held audio
+     * @param insideATurn   the replay starts where the buffer let go of older audio, perhaps inside a turn
+     */
+    void connected(long baseOffset, boolean replaying, boolean insideATurn) {
         connectionBase = baseOffset;
         itemsThisConnection.clear();
         replayable = replaying ? List.copyOf(sinceSettled) : List.of();
         replayed = 0;
+        cutTurnFirst = replaying && insideATurn;
     }
 
     /** Whether the server has said which audio its transcripts cover. */
@@ -117,13 +125,17 @@ final class TranscriptTimeline {
     }
 
     private boolean isReplayOf(String text) {
+        boolean first = cutTurnFirst;
+        cutTurnFirst = false;
         for (int i = replayed; i < replayable.size(); i++) {
             if (replayable.get(i).equals(text)) {
                 replayed = i + 1;
                 return true;
             }
         }
-        replayed = replayable.size(); // new speech: the replay is over
+        if (!first) {
+            replayed = replayable.size(); // new speech: the replay is over
+        }
         return false;
     }
 

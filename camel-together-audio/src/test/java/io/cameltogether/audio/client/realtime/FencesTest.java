@@ -26,15 +26,15 @@ class FencesTest {
     }
 
     @Test
-    void aFenceSettlesOnlyAfterItsAnswerAndTheQuietSinceTheLaterOfAnswerAndLastTranscription() {
+    void aFenceSettlesOnlyAfterItsAnswerAndTheQuietSinceTheLaterOfAnswerAndLastFinal() {
         Fence fence = fences.place(3200);
         fences.due(3200);
-        fences.transcriptionEvent(ms(0));
+        fences.finalArrived(ms(0));
         assertEquals(-1, fences.nanosUntilSettle(ms(5000)), "unanswered: never, however quiet");
         assertNull(fences.settleNext(ms(5000)));
 
         assertTrue(fences.answered(fence.echoId, ms(100), 0));
-        fences.transcriptionEvent(ms(150)); // a final still arriving after the answer
+        fences.finalArrived(ms(150)); // a final still arriving after the answer
         assertEquals(TimeUnit.MILLISECONDS.toNanos(250), fences.nanosUntilSettle(ms(200)));
         assertNull(fences.settleNext(ms(449)));
         assertSame(fence, fences.settleNext(ms(450)));
@@ -45,11 +45,35 @@ class FencesTest {
     void quietIsCountedFromTheAnswerWhenTheLastTranscriptionCameBeforeIt() {
         Fence fence = fences.place(3200);
         fences.due(3200);
-        fences.transcriptionEvent(ms(50));
+        fences.finalArrived(ms(50));
         fences.answered(fence.echoId, ms(100), 0);
 
         assertNull(fences.settleNext(ms(399)));
         assertSame(fence, fences.settleNext(ms(400)));
+    }
+
+    @Test
+    void aTurnShowingPartialsAtTheAnswerHoldsTheFenceUntilItsFinal() {
+        Fence fence = fences.place(3200);
+        fences.due(3200);
+        fences.partialArrived(ms(50)); // speech before the fence, not yet final
+        fences.answered(fence.echoId, ms(100), 0);
+
+        assertEquals(-1, fences.nanosUntilSettle(ms(5000)), "its final is still due");
+        fences.finalArrived(ms(5000));
+        assertNull(fences.settleNext(ms(5299)));
+        assertSame(fence, fences.settleNext(ms(5300)));
+    }
+
+    @Test
+    void partialsOfLaterSpeechDoNotHoldTheFence() {
+        Fence fence = fences.place(3200);
+        fences.due(3200);
+        fences.finalArrived(ms(50)); // the turn before the pause is final
+        fences.answered(fence.echoId, ms(100), 1);
+        fences.partialArrived(ms(250)); // the next sentence has begun
+
+        assertSame(fence, fences.settleNext(ms(400)), "settled in the pause, though the next turn is under way");
     }
 
     @Test

@@ -31,7 +31,7 @@ class TranscriptTimelineTest {
 
     @Test
     void timedFinalsAreShiftedByTheConnectionBaseAndCoverToWholeSamples() {
-        timeline.connected(64000, false); // this connection's audio starts 2 s into the session
+        timeline.connected(64000, false, false); // this connection's audio starts 2 s into the session
         ServerEvent event = timed("item-1", 1.23456, 0.5, "hello");
 
         // (1.23456 + 0.5) * 32000 = 55505.92 bytes = 27752.96 samples, rounded to 27753 samples
@@ -45,10 +45,10 @@ class TranscriptTimelineTest {
 
     @Test
     void aReplayedTimedFinalWhoseMiddleLiesBeforeWhatWasEmittedIsDropped() {
-        timeline.connected(0, false);
+        timeline.connected(0, false, false);
         assertTrue(emitted(timed("item-1", 0.0, 2.0, "one two")));
 
-        timeline.connected(32000, true); // replay from 1 s
+        timeline.connected(32000, true, false); // replay from 1 s
         Placement again = timeline.placeFinal(timed("item-1", 0.0, 1.0, "two")); // 1.0..2.0 s: middle before 2.0
         assertFalse(again.emit());
         Placement next = timeline.placeFinal(timed("item-2", 0.8, 1.0, "two three")); // 1.8..2.8 s: middle at 2.3
@@ -59,24 +59,24 @@ class TranscriptTimelineTest {
 
     @Test
     void theSameItemTwiceOnOneConnectionIsDroppedButItemIdsAreNewOnEachConnection() {
-        timeline.connected(0, false);
+        timeline.connected(0, false, false);
         assertTrue(emitted(timed("item-1", 0.0, 1.0, "hello")));
         assertFalse(emitted(timed("item-1", 1.0, 1.0, "world")));
         assertTrue(emitted(timed("item-2", 1.0, 1.0, "world")));
 
-        timeline.connected(64000, false);
+        timeline.connected(64000, false, false);
         assertTrue(emitted(timed("item-1", 0.0, 1.0, "again")), "a new connection numbers its items anew");
     }
 
     @Test
     void aReplaysBareFinalsThatRepeatTheOnesEmittedAreDroppedInOrderUntilNewSpeech() {
-        timeline.connected(0, false);
+        timeline.connected(0, false, false);
         assertTrue(emitted(bare("Hello there.")));
         assertTrue(emitted(bare("How are you?")));
         assertTrue(emitted(bare("Fine, thanks.")));
         assertEquals(3, timeline.emittedFinals());
 
-        timeline.connected(96000, true);
+        timeline.connected(96000, true, false);
         assertFalse(timeline.emitPartial(), "partials of replayed audio are suppressed");
         assertFalse(emitted(bare("hello   THERE")));
         assertFalse(timeline.emitPartial());
@@ -90,29 +90,29 @@ class TranscriptTimelineTest {
 
     @Test
     void finalsEmittedBeforeASettledFencesAnswerAreNoLongerReplayCandidates() {
-        timeline.connected(0, false);
+        timeline.connected(0, false, false);
         emitted(bare("one"));
         emitted(bare("two"));
         emitted(bare("three"));
         timeline.fenceSettled(2); // its echo was answered after "one" and "two"
         assertEquals(3, timeline.emittedFinals());
 
-        timeline.connected(64000, true);
+        timeline.connected(64000, true, false);
         assertTrue(emitted(bare("two")), "audio before the settled fence is not replayed: this is new speech");
 
-        timeline.connected(64000, true);
+        timeline.connected(64000, true, false);
         assertFalse(emitted(bare("three")));
         assertTrue(emitted(bare("four")));
     }
 
     @Test
     void aReplayStartingAtASettledFenceDropsOnlyWhatFollowedItsAnswer() {
-        timeline.connected(0, false);
+        timeline.connected(0, false, false);
         emitted(bare("one"));
         timeline.fenceSettled(1);
         emitted(bare("two"));
 
-        timeline.connected(32000, true);
+        timeline.connected(32000, true, false);
         assertFalse(emitted(bare("Two!")));
         assertTrue(timeline.emitPartial());
         assertTrue(emitted(bare("one")), "before the settled fence: not a replay");
@@ -120,12 +120,25 @@ class TranscriptTimelineTest {
 
     @Test
     void aConnectionThatReplaysNothingSuppressesNothing() {
-        timeline.connected(0, false);
+        timeline.connected(0, false, false);
         emitted(bare("Hello."));
 
-        timeline.connected(32000, false);
+        timeline.connected(32000, false, false);
         assertTrue(timeline.emitPartial());
         assertTrue(emitted(bare("hello")));
         assertTrue(timeline.emitPartial());
+    }
+
+    @Test
+    void aReplayStartingInsideATurnAfterAGapEmitsItsCutFirstFinalAndGoesOnMatching() {
+        timeline.connected(0, false, false);
+        emitted(bare("Sentence number one."));
+        emitted(bare("Sentence number two."));
+        emitted(bare("Sentence number three."));
+
+        timeline.connected(48000, true, true); // the buffer let go of the start of "two"
+        assertTrue(emitted(bare("number two.")), "the cut turn: its words may be all that is left of it");
+        assertFalse(emitted(bare("Sentence number three.")), "the replay goes on being matched");
+        assertTrue(emitted(bare("Sentence number four.")));
     }
 }
