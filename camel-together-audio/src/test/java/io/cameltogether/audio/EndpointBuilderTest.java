@@ -1,15 +1,7 @@
 package io.cameltogether.audio;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +25,6 @@ class EndpointBuilderTest extends EmulatorTestSupport {
                 from("direct:perTopic").toD(togetherAudio("transcribe").prompt("${header.topic}").language("en"));
             }
         };
-    }
-
-    @Test
-    void builderMethodsAreExactlyTheCatalogsEndpointOptionsButTheKey() throws Exception {
-        JsonNode properties = new ObjectMapper().readTree(getClass().getResourceAsStream(
-                "/META-INF/io/cameltogether/audio/together-audio.json")).get("properties");
-        Set<String> options = new TreeSet<>();
-        properties.fields().forEachRemaining(p -> {
-            if (!p.getValue().get("kind").asText().equals("path") && !p.getKey().equals("apiKey")) {
-                options.add(p.getKey());
-            }
-        });
-        Set<String> methods = Arrays.stream(TogetherAudioEndpointBuilder.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && m.getReturnType() == TogetherAudioEndpointBuilder.class
-                        && m.getParameterCount() == 1)
-                .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
-
-        assertEquals(options, methods);
     }
 
     @Test

@@ -1,18 +1,12 @@
 package io.cameltogether.audio.springboot;
 
-import java.time.Duration;
-
-import io.vertx.core.Vertx;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
-import io.cameltogether.audio.client.request.OutputFormat;
-import io.cameltogether.audio.client.request.ResponseFormat;
-
 /**
- * {@code camel.component.together-audio.*}: the component's options as Spring Boot properties, defaults for every
- * together-audio endpoint. Kept in step with the component's catalog by {@code StarterMetadataTest}.
+ * {@code camel.component.together-audio.*}: the component's options as Spring Boot properties, defaults for
+ * every together-audio endpoint. Generated from the component's catalog by build-tools/OptionMirrors.java: do
+ * not edit.
  */
 @ConfigurationProperties(prefix = "camel.component.together-audio")
 public class TogetherAudioComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -36,15 +30,20 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     private String prompt;
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
-     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
-     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
-     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
-     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
-     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
-     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
-     * and ignored.
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
      */
     private Boolean bridgeErrorHandler = false;
+    /**
+     * Realtime consumer: threads that route transcripts. Each session's transcripts and events go through the route in
+     * order; different sessions go side by side, so a slow step for one call does not hold up the others.
+     */
+    private Integer concurrentConsumers = 8;
     /**
      * Realtime consumer: also emit partial transcripts while a turn is in progress (header CamelTogetherAudioFinal
      * false). Each partial replaces the previous one of the same turn.
@@ -57,11 +56,6 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Boolean includeSessionEvents = false;
     /**
-     * Realtime consumer: threads that route transcripts. Each session's transcripts and events go through the route
-     * in order; different sessions go side by side, so a slow step for one call does not hold up the others.
-     */
-    private Integer concurrentConsumers = 8;
-    /**
      * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
      */
     private Integer chunkDurationMs = 100;
@@ -73,8 +67,8 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
      * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
      * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
-     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
-     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
      * processing.
      */
     private Boolean lazyStartProducer = false;
@@ -95,18 +89,18 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * The message body produced: text (the transcript as a String), result (a typed TranscriptionResult), json (the
      * API's JSON as a String), srt or vtt (subtitles as a String).
      */
-    private OutputFormat outputFormat = OutputFormat.TEXT;
+    private io.cameltogether.audio.client.request.OutputFormat outputFormat = io.cameltogether.audio.client.request.OutputFormat.TEXT;
     /**
-     * Realtime producer: send file and stream audio at real-time speed, as a live source would (realtime), or as
-     * fast as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio
-     * has no final transcript yet, so a reconnect can replay all of it.
+     * Realtime producer: send file and stream audio at real-time speed, as a live source would (realtime), or as fast
+     * as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio has no
+     * final transcript yet, so a reconnect can replay all of it.
      */
     private String pace = "realtime";
     /**
-     * Response format asked of the API. Unset, the component asks for what the output needs: verbose_json for
-     * result, srt, vtt, diarization and timestamps, json otherwise.
+     * Response format asked of the API. Unset, the component asks for what the output needs: verbose_json for result,
+     * srt, vtt, diarization and timestamps, json otherwise.
      */
-    private ResponseFormat responseFormat;
+    private io.cameltogether.audio.client.request.ResponseFormat responseFormat;
     /**
      * Sampling temperature between 0 and 1; 0 is the most deterministic. Unset, the API's default (0) applies.
      */
@@ -117,18 +111,18 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     private String timestampGranularities;
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
-     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
-     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
      * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled = true;
     /**
      * Time allowed to open a connection to the API.
      */
-    private Duration connectTimeout = Duration.ofMillis(10000);
+    private java.time.Duration connectTimeout = java.time.Duration.ofMillis(10000);
     /**
-     * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their
-     * turn (see maxQueuedRequests).
+     * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their turn
+     * (see maxQueuedRequests).
      */
     private Integer maxConcurrentRequests = 8;
     /**
@@ -143,45 +137,44 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Integer maxRetries = 3;
     /**
-     * Time allowed for the API to answer once the audio is sent; long audio takes long to transcribe.
-     */
-    private Duration requestTimeout = Duration.ofMillis(3600000);
-    /**
-     * First backoff delay; each further retry doubles it, up to 8 seconds, with jitter.
-     */
-    private Duration retryDelay = Duration.ofMillis(500);
-    /**
-     * The Vert.x instance for realtime WebSocket sessions, e.g. the application's own. If none is set or found in
-     * the registry, the component makes one when the first realtime endpoint starts, and closes it when it stops.
-     * May be given as a reference: #bean:name.
-     */
-    private Vertx vertx;
-    /**
-     * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
-     * rate, channel count and depth are converted to it.
-     */
-    private RealtimeAudioFormat inputAudioFormat = RealtimeAudioFormat.PCM_S16LE_16000;
-    /**
-     * Realtime: sessions open at once on this endpoint (one WebSocket each); audio for one more session fails with a
-     * clear error rather than waiting for a connection.
-     */
-    private Integer maxSessions = 1000;
-    /**
      * Whether to record Micrometer metrics (together.audio.requests, retries, upload.bytes, audio.seconds,
      * realtime.sessions, realtime.reconnects). They are recorded when Micrometer is on the classpath and the registry
      * holds a MeterRegistry: the one bound as metricsRegistry, the only one, or Spring Boot's composite.
      */
     private Boolean metricsEnabled = true;
     /**
+     * Time allowed for the API to answer once the audio is sent; long audio takes long to transcribe.
+     */
+    private java.time.Duration requestTimeout = java.time.Duration.ofMillis(3600000);
+    /**
+     * First backoff delay; each further retry doubles it, up to 8 seconds, with jitter.
+     */
+    private java.time.Duration retryDelay = java.time.Duration.ofMillis(500);
+    /**
+     * The Vert.x instance for realtime WebSocket sessions, e.g. the application's own. If none is set or found in the
+     * registry, the component makes one when the first realtime endpoint starts, and closes it when it stops.
+     */
+    private io.vertx.core.Vertx vertx;
+    /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled = true;
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
-     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
-     * camel.health.producersEnabled=true
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
+    /**
+     * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
+     * rate, channel count and depth are converted to it.
+     */
+    private io.cameltogether.audio.client.realtime.RealtimeAudioFormat inputAudioFormat = io.cameltogether.audio.client.realtime.RealtimeAudioFormat.PCM_S16LE_16000;
+    /**
+     * Realtime: sessions open at once on this endpoint (one WebSocket each); audio for one more session fails with a
+     * clear error rather than waiting for a connection.
+     */
+    private Integer maxSessions = 1000;
     /**
      * Realtime: longest turn in seconds before the server cuts it (server default 5).
      */
@@ -197,7 +190,7 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     /**
      * Realtime: a session without audio or commands for this long is closed (its last turn committed first).
      */
-    private Duration sessionIdleTimeout = Duration.ofMillis(60000);
+    private java.time.Duration sessionIdleTimeout = java.time.Duration.ofMillis(60000);
     /**
      * Realtime: audio kept on each side of a turn, in milliseconds (server default 250).
      */
@@ -214,16 +207,16 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     /**
      * Realtime: after a commit, the transcript counts as final once the server has sent nothing for this long.
      */
-    private Duration finalTranscriptQuiet = Duration.ofMillis(1000);
+    private java.time.Duration finalTranscriptQuiet = java.time.Duration.ofMillis(1000);
     /**
      * Realtime producer, InOut: the longest to wait for the final transcript after the audio is sent.
      */
-    private Duration finalTranscriptTimeout = Duration.ofMillis(120000);
+    private java.time.Duration finalTranscriptTimeout = java.time.Duration.ofMillis(120000);
     /**
      * Realtime: after this long without audio, the session sends 100 ms of silence so that the server (which closes
      * after 300 s without audio) keeps it open.
      */
-    private Duration keepAliveInterval = Duration.ofMillis(200000);
+    private java.time.Duration keepAliveInterval = java.time.Duration.ofMillis(200000);
     /**
      * Realtime: reconnections tried in a row (after drops, 4503 closes, handshake 429/5xx) before the session fails.
      */
@@ -231,27 +224,27 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     /**
      * Realtime: first delay before reconnecting; doubled per attempt up to 15 seconds, with jitter.
      */
-    private Duration reconnectDelay = Duration.ofMillis(500);
+    private java.time.Duration reconnectDelay = java.time.Duration.ofMillis(500);
     /**
      * Realtime: the longest a run of reconnections may take before the session fails.
      */
-    private Duration reconnectMaxTime = Duration.ofMillis(60000);
+    private java.time.Duration reconnectMaxTime = java.time.Duration.ofMillis(60000);
     /**
      * Realtime: audio kept until a final transcript covers it, and re-sent after a reconnect so no speech is lost.
      */
-    private Duration replayBufferDuration = Duration.ofMillis(10000);
+    private java.time.Duration replayBufferDuration = java.time.Duration.ofMillis(10000);
     /**
      * Realtime: no event from the server for this long while audio flows (and no answer to a probe) means the
      * connection is dead, and the session reconnects.
      */
-    private Duration serverSilenceTimeout = Duration.ofMillis(30000);
+    private java.time.Duration serverSilenceTimeout = java.time.Duration.ofMillis(30000);
     /**
      * Realtime: how long to wait for session.created after connecting before trying again.
      */
-    private Duration sessionCreatedTimeout = Duration.ofMillis(10000);
+    private java.time.Duration sessionCreatedTimeout = java.time.Duration.ofMillis(10000);
     /**
-     * The Together API key. If not set, the TOGETHER_API_KEY environment variable is used, as Together's SDKs do. It
-     * is sent only in the Authorization header and never logged.
+     * The Together API key. If not set, the TOGETHER_API_KEY environment variable is used, as Together's SDKs do. It is
+     * sent only in the Authorization header and never logged.
      */
     private String apiKey;
 
@@ -295,6 +288,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.bridgeErrorHandler = bridgeErrorHandler;
     }
 
+    public Integer getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(Integer concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
     public Boolean getIncludeDeltas() {
         return includeDeltas;
     }
@@ -309,14 +310,6 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setIncludeSessionEvents(Boolean includeSessionEvents) {
         this.includeSessionEvents = includeSessionEvents;
-    }
-
-    public Integer getConcurrentConsumers() {
-        return concurrentConsumers;
-    }
-
-    public void setConcurrentConsumers(Integer concurrentConsumers) {
-        this.concurrentConsumers = concurrentConsumers;
     }
 
     public Integer getChunkDurationMs() {
@@ -367,11 +360,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.minSpeakers = minSpeakers;
     }
 
-    public OutputFormat getOutputFormat() {
+    public io.cameltogether.audio.client.request.OutputFormat getOutputFormat() {
         return outputFormat;
     }
 
-    public void setOutputFormat(OutputFormat outputFormat) {
+    public void setOutputFormat(io.cameltogether.audio.client.request.OutputFormat outputFormat) {
         this.outputFormat = outputFormat;
     }
 
@@ -383,11 +376,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.pace = pace;
     }
 
-    public ResponseFormat getResponseFormat() {
+    public io.cameltogether.audio.client.request.ResponseFormat getResponseFormat() {
         return responseFormat;
     }
 
-    public void setResponseFormat(ResponseFormat responseFormat) {
+    public void setResponseFormat(io.cameltogether.audio.client.request.ResponseFormat responseFormat) {
         this.responseFormat = responseFormat;
     }
 
@@ -415,11 +408,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.autowiredEnabled = autowiredEnabled;
     }
 
-    public Duration getConnectTimeout() {
+    public java.time.Duration getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(Duration connectTimeout) {
+    public void setConnectTimeout(java.time.Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
@@ -447,28 +440,36 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.maxRetries = maxRetries;
     }
 
-    public Duration getRequestTimeout() {
-        return requestTimeout;
-    }
-
-    public void setRequestTimeout(Duration requestTimeout) {
-        this.requestTimeout = requestTimeout;
-    }
-
-    public Duration getRetryDelay() {
-        return retryDelay;
-    }
-
-    public void setRetryDelay(Duration retryDelay) {
-        this.retryDelay = retryDelay;
-    }
-
     public Boolean getMetricsEnabled() {
         return metricsEnabled;
     }
 
     public void setMetricsEnabled(Boolean metricsEnabled) {
         this.metricsEnabled = metricsEnabled;
+    }
+
+    public java.time.Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(java.time.Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public java.time.Duration getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(java.time.Duration retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public io.vertx.core.Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(io.vertx.core.Vertx vertx) {
+        this.vertx = vertx;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
@@ -487,19 +488,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
-    public Vertx getVertx() {
-        return vertx;
-    }
-
-    public void setVertx(Vertx vertx) {
-        this.vertx = vertx;
-    }
-
-    public RealtimeAudioFormat getInputAudioFormat() {
+    public io.cameltogether.audio.client.realtime.RealtimeAudioFormat getInputAudioFormat() {
         return inputAudioFormat;
     }
 
-    public void setInputAudioFormat(RealtimeAudioFormat inputAudioFormat) {
+    public void setInputAudioFormat(io.cameltogether.audio.client.realtime.RealtimeAudioFormat inputAudioFormat) {
         this.inputAudioFormat = inputAudioFormat;
     }
 
@@ -535,11 +528,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.minSpeechDurationMs = minSpeechDurationMs;
     }
 
-    public Duration getSessionIdleTimeout() {
+    public java.time.Duration getSessionIdleTimeout() {
         return sessionIdleTimeout;
     }
 
-    public void setSessionIdleTimeout(Duration sessionIdleTimeout) {
+    public void setSessionIdleTimeout(java.time.Duration sessionIdleTimeout) {
         this.sessionIdleTimeout = sessionIdleTimeout;
     }
 
@@ -567,27 +560,27 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.vadThreshold = vadThreshold;
     }
 
-    public Duration getFinalTranscriptQuiet() {
+    public java.time.Duration getFinalTranscriptQuiet() {
         return finalTranscriptQuiet;
     }
 
-    public void setFinalTranscriptQuiet(Duration finalTranscriptQuiet) {
+    public void setFinalTranscriptQuiet(java.time.Duration finalTranscriptQuiet) {
         this.finalTranscriptQuiet = finalTranscriptQuiet;
     }
 
-    public Duration getFinalTranscriptTimeout() {
+    public java.time.Duration getFinalTranscriptTimeout() {
         return finalTranscriptTimeout;
     }
 
-    public void setFinalTranscriptTimeout(Duration finalTranscriptTimeout) {
+    public void setFinalTranscriptTimeout(java.time.Duration finalTranscriptTimeout) {
         this.finalTranscriptTimeout = finalTranscriptTimeout;
     }
 
-    public Duration getKeepAliveInterval() {
+    public java.time.Duration getKeepAliveInterval() {
         return keepAliveInterval;
     }
 
-    public void setKeepAliveInterval(Duration keepAliveInterval) {
+    public void setKeepAliveInterval(java.time.Duration keepAliveInterval) {
         this.keepAliveInterval = keepAliveInterval;
     }
 
@@ -599,43 +592,43 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.reconnectAttempts = reconnectAttempts;
     }
 
-    public Duration getReconnectDelay() {
+    public java.time.Duration getReconnectDelay() {
         return reconnectDelay;
     }
 
-    public void setReconnectDelay(Duration reconnectDelay) {
+    public void setReconnectDelay(java.time.Duration reconnectDelay) {
         this.reconnectDelay = reconnectDelay;
     }
 
-    public Duration getReconnectMaxTime() {
+    public java.time.Duration getReconnectMaxTime() {
         return reconnectMaxTime;
     }
 
-    public void setReconnectMaxTime(Duration reconnectMaxTime) {
+    public void setReconnectMaxTime(java.time.Duration reconnectMaxTime) {
         this.reconnectMaxTime = reconnectMaxTime;
     }
 
-    public Duration getReplayBufferDuration() {
+    public java.time.Duration getReplayBufferDuration() {
         return replayBufferDuration;
     }
 
-    public void setReplayBufferDuration(Duration replayBufferDuration) {
+    public void setReplayBufferDuration(java.time.Duration replayBufferDuration) {
         this.replayBufferDuration = replayBufferDuration;
     }
 
-    public Duration getServerSilenceTimeout() {
+    public java.time.Duration getServerSilenceTimeout() {
         return serverSilenceTimeout;
     }
 
-    public void setServerSilenceTimeout(Duration serverSilenceTimeout) {
+    public void setServerSilenceTimeout(java.time.Duration serverSilenceTimeout) {
         this.serverSilenceTimeout = serverSilenceTimeout;
     }
 
-    public Duration getSessionCreatedTimeout() {
+    public java.time.Duration getSessionCreatedTimeout() {
         return sessionCreatedTimeout;
     }
 
-    public void setSessionCreatedTimeout(Duration sessionCreatedTimeout) {
+    public void setSessionCreatedTimeout(java.time.Duration sessionCreatedTimeout) {
         this.sessionCreatedTimeout = sessionCreatedTimeout;
     }
 

@@ -1,0 +1,363 @@
+package io.cameltogether.audio.dsl;
+
+/**
+ * A together-audio endpoint, typed, in the style of Camel's Endpoint DSL:
+ * {@code to(togetherAudio("transcribe").model("openai/whisper-large-v3").diarize(true))}. One method per
+ * endpoint option of the catalog except secrets: a builder renders into an endpoint URI, and the key
+ * belongs on the component. Generated from the catalog by build-tools/OptionMirrors.java: do not edit.
+ */
+public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<TogetherAudioEndpointBuilder> {
+
+    TogetherAudioEndpointBuilder(String operation) {
+        super(operation);
+    }
+
+    /**
+     * Base URL of the Together API. Point it at the together-audio emulator for offline tests.
+     */
+    public TogetherAudioEndpointBuilder baseUrl(String value) {
+        return set("baseUrl", value);
+    }
+
+    /**
+     * ISO 639-1 language code. For transcribe, the spoken language (unset: auto-detect); for translate, the target
+     * language (unset: English).
+     */
+    public TogetherAudioEndpointBuilder language(String value) {
+        return set("language", value);
+    }
+
+    /**
+     * The speech-to-text model, e.g. openai/whisper-large-v3 or nvidia/parakeet-tdt-0.6b-v3. Any model name the API
+     * knows is accepted.
+     */
+    public TogetherAudioEndpointBuilder model(String value) {
+        return set("model", value);
+    }
+
+    /**
+     * Text that biases the decoding, e.g. names and terms the audio contains. Only Whisper models honour it.
+     */
+    public TogetherAudioEndpointBuilder prompt(String value) {
+        return set("prompt", value);
+    }
+
+    /**
+     * Realtime consumer: threads that route transcripts. Each session's transcripts and events go through the route in
+     * order; different sessions go side by side, so a slow step for one call does not hold up the others.
+     */
+    public TogetherAudioEndpointBuilder concurrentConsumers(int value) {
+        return set("concurrentConsumers", value);
+    }
+
+    /**
+     * Realtime consumer: also emit partial transcripts while a turn is in progress (header CamelTogetherAudioFinal
+     * false). Each partial replaces the previous one of the same turn.
+     */
+    public TogetherAudioEndpointBuilder includeDeltas(boolean value) {
+        return set("includeDeltas", value);
+    }
+
+    /**
+     * Realtime consumer: also emit the sessions' connection events, the body a SessionEvent and the header
+     * CamelTogetherAudioEventType one of session.opened, session.reconnecting, session.reconnected (with the audio
+     * replayed), session.audio_gap (speech that could not be replayed after a drop) and session.closed.
+     */
+    public TogetherAudioEndpointBuilder includeSessionEvents(boolean value) {
+        return set("includeSessionEvents", value);
+    }
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
+     * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore
+     * bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd
+     * party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
+     */
+    public TogetherAudioEndpointBuilder bridgeErrorHandler(boolean value) {
+        return set("bridgeErrorHandler", value);
+    }
+
+    /**
+     * To let the consumer use a custom ExceptionHandler. Notice if the option bridgeErrorHandler is enabled then this
+     * option is not in use. By default the consumer will deal with exceptions, that will be logged at WARN or ERROR
+     * level and ignored.
+     */
+    public TogetherAudioEndpointBuilder exceptionHandler(org.apache.camel.spi.ExceptionHandler value) {
+        return set("exceptionHandler", value);
+    }
+
+    /**
+     * Sets the exchange pattern when the consumer creates an exchange.
+     */
+    public TogetherAudioEndpointBuilder exchangePattern(org.apache.camel.ExchangePattern value) {
+        return set("exchangePattern", value);
+    }
+
+    /**
+     * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
+     */
+    public TogetherAudioEndpointBuilder chunkDurationMs(int value) {
+        return set("chunkDurationMs", value);
+    }
+
+    /**
+     * Whether to identify speakers (transcribe only): words and speaker segments carry SPEAKER_00, SPEAKER_01, ...
+     */
+    public TogetherAudioEndpointBuilder diarize(boolean value) {
+        return set("diarize", value);
+    }
+
+    /**
+     * Most speakers expected, to improve diarization when known.
+     */
+    public TogetherAudioEndpointBuilder maxSpeakers(Integer value) {
+        return set("maxSpeakers", value);
+    }
+
+    /**
+     * Largest audio upload in bytes; larger audio fails before sending. The API's cap for direct uploads is 500 MB;
+     * send larger files as an https URL.
+     */
+    public TogetherAudioEndpointBuilder maxUploadSize(long value) {
+        return set("maxUploadSize", value);
+    }
+
+    /**
+     * Fewest speakers expected, to improve diarization when known.
+     */
+    public TogetherAudioEndpointBuilder minSpeakers(Integer value) {
+        return set("minSpeakers", value);
+    }
+
+    /**
+     * The message body produced: text (the transcript as a String), result (a typed TranscriptionResult), json (the
+     * API's JSON as a String), srt or vtt (subtitles as a String).
+     */
+    public TogetherAudioEndpointBuilder outputFormat(io.cameltogether.audio.client.request.OutputFormat value) {
+        return set("outputFormat", value);
+    }
+
+    /**
+     * Realtime producer: send file and stream audio at real-time speed, as a live source would (realtime), or as fast
+     * as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio has no
+     * final transcript yet, so a reconnect can replay all of it.
+     */
+    public TogetherAudioEndpointBuilder pace(String value) {
+        return set("pace", value);
+    }
+
+    /**
+     * Response format asked of the API. Unset, the component asks for what the output needs: verbose_json for result,
+     * srt, vtt, diarization and timestamps, json otherwise.
+     */
+    public TogetherAudioEndpointBuilder responseFormat(io.cameltogether.audio.client.request.ResponseFormat value) {
+        return set("responseFormat", value);
+    }
+
+    /**
+     * Sampling temperature between 0 and 1; 0 is the most deterministic. Unset, the API's default (0) applies.
+     */
+    public TogetherAudioEndpointBuilder temperature(Double value) {
+        return set("temperature", value);
+    }
+
+    /**
+     * Timestamp detail in verbose_json: segment, word, or segment,word. Word timestamps give tighter subtitles.
+     */
+    public TogetherAudioEndpointBuilder timestampGranularities(String value) {
+        return set("timestampGranularities", value);
+    }
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    public TogetherAudioEndpointBuilder lazyStartProducer(boolean value) {
+        return set("lazyStartProducer", value);
+    }
+
+    /**
+     * Time allowed to open a connection to the API.
+     */
+    public TogetherAudioEndpointBuilder connectTimeout(java.time.Duration value) {
+        return set("connectTimeout", value.toMillis() + "ms");
+    }
+
+    /**
+     * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their turn
+     * (see maxQueuedRequests).
+     */
+    public TogetherAudioEndpointBuilder maxConcurrentRequests(int value) {
+        return set("maxConcurrentRequests", value);
+    }
+
+    /**
+     * Messages per endpoint that may wait for a free request slot beyond maxConcurrentRequests; they hold a reference
+     * to their body and no thread. When that many wait, the thread handing over the next message waits for room:
+     * back-pressure on the route's consumer (a file or Kafka consumer polls no further), never a refusal.
+     */
+    public TogetherAudioEndpointBuilder maxQueuedRequests(int value) {
+        return set("maxQueuedRequests", value);
+    }
+
+    /**
+     * How many times a request is retried after a transient failure (408, 409, 429, 5xx, dropped connection), with
+     * exponential backoff that honours Retry-After. 0 disables retries.
+     */
+    public TogetherAudioEndpointBuilder maxRetries(int value) {
+        return set("maxRetries", value);
+    }
+
+    /**
+     * Time allowed for the API to answer once the audio is sent; long audio takes long to transcribe.
+     */
+    public TogetherAudioEndpointBuilder requestTimeout(java.time.Duration value) {
+        return set("requestTimeout", value.toMillis() + "ms");
+    }
+
+    /**
+     * First backoff delay; each further retry doubles it, up to 8 seconds, with jitter.
+     */
+    public TogetherAudioEndpointBuilder retryDelay(java.time.Duration value) {
+        return set("retryDelay", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
+     * rate, channel count and depth are converted to it.
+     */
+    public TogetherAudioEndpointBuilder inputAudioFormat(io.cameltogether.audio.client.realtime.RealtimeAudioFormat value) {
+        return set("inputAudioFormat", value);
+    }
+
+    /**
+     * Realtime: sessions open at once on this endpoint (one WebSocket each); audio for one more session fails with a
+     * clear error rather than waiting for a connection.
+     */
+    public TogetherAudioEndpointBuilder maxSessions(int value) {
+        return set("maxSessions", value);
+    }
+
+    /**
+     * Realtime: longest turn in seconds before the server cuts it (server default 5).
+     */
+    public TogetherAudioEndpointBuilder maxSpeechDurationS(Double value) {
+        return set("maxSpeechDurationS", value);
+    }
+
+    /**
+     * Realtime: silence that ends a turn, in milliseconds (server default 500).
+     */
+    public TogetherAudioEndpointBuilder minSilenceDurationMs(Integer value) {
+        return set("minSilenceDurationMs", value);
+    }
+
+    /**
+     * Realtime: speech needed to start a turn, in milliseconds (server default 250).
+     */
+    public TogetherAudioEndpointBuilder minSpeechDurationMs(Integer value) {
+        return set("minSpeechDurationMs", value);
+    }
+
+    /**
+     * Realtime: a session without audio or commands for this long is closed (its last turn committed first).
+     */
+    public TogetherAudioEndpointBuilder sessionIdleTimeout(java.time.Duration value) {
+        return set("sessionIdleTimeout", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: audio kept on each side of a turn, in milliseconds (server default 250).
+     */
+    public TogetherAudioEndpointBuilder speechPadMs(Integer value) {
+        return set("speechPadMs", value);
+    }
+
+    /**
+     * Realtime: server_vad lets the server find speech turns; none means a turn ends only when the route sends the
+     * commit action.
+     */
+    public TogetherAudioEndpointBuilder turnDetection(String value) {
+        return set("turnDetection", value);
+    }
+
+    /**
+     * Realtime: voice activity threshold, 0 to 1 (server default 0.3; about 0.01 suits phone audio).
+     */
+    public TogetherAudioEndpointBuilder vadThreshold(Double value) {
+        return set("vadThreshold", value);
+    }
+
+    /**
+     * Realtime: after a commit, the transcript counts as final once the server has sent nothing for this long.
+     */
+    public TogetherAudioEndpointBuilder finalTranscriptQuiet(java.time.Duration value) {
+        return set("finalTranscriptQuiet", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime producer, InOut: the longest to wait for the final transcript after the audio is sent.
+     */
+    public TogetherAudioEndpointBuilder finalTranscriptTimeout(java.time.Duration value) {
+        return set("finalTranscriptTimeout", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: after this long without audio, the session sends 100 ms of silence so that the server (which closes
+     * after 300 s without audio) keeps it open.
+     */
+    public TogetherAudioEndpointBuilder keepAliveInterval(java.time.Duration value) {
+        return set("keepAliveInterval", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: reconnections tried in a row (after drops, 4503 closes, handshake 429/5xx) before the session fails.
+     */
+    public TogetherAudioEndpointBuilder reconnectAttempts(int value) {
+        return set("reconnectAttempts", value);
+    }
+
+    /**
+     * Realtime: first delay before reconnecting; doubled per attempt up to 15 seconds, with jitter.
+     */
+    public TogetherAudioEndpointBuilder reconnectDelay(java.time.Duration value) {
+        return set("reconnectDelay", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: the longest a run of reconnections may take before the session fails.
+     */
+    public TogetherAudioEndpointBuilder reconnectMaxTime(java.time.Duration value) {
+        return set("reconnectMaxTime", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: audio kept until a final transcript covers it, and re-sent after a reconnect so no speech is lost.
+     */
+    public TogetherAudioEndpointBuilder replayBufferDuration(java.time.Duration value) {
+        return set("replayBufferDuration", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: no event from the server for this long while audio flows (and no answer to a probe) means the
+     * connection is dead, and the session reconnects.
+     */
+    public TogetherAudioEndpointBuilder serverSilenceTimeout(java.time.Duration value) {
+        return set("serverSilenceTimeout", value.toMillis() + "ms");
+    }
+
+    /**
+     * Realtime: how long to wait for session.created after connecting before trying again.
+     */
+    public TogetherAudioEndpointBuilder sessionCreatedTimeout(java.time.Duration value) {
+        return set("sessionCreatedTimeout", value.toMillis() + "ms");
+    }
+}
