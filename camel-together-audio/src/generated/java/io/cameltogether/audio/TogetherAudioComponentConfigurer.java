@@ -90,7 +90,7 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
-        case "pace": getOrCreateConfiguration(target).setPace(property(camelContext, java.lang.String.class, value)); return true;
+        case "pace": getOrCreateConfiguration(target).setPace(property(camelContext, io.cameltogether.audio.client.realtime.Pace.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "reconnectattempts":
         case "reconnectAttempts": getOrCreateConfiguration(target).setReconnectAttempts(property(camelContext, int.class, value)); return true;
@@ -118,7 +118,7 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "timestampgranularities":
         case "timestampGranularities": getOrCreateConfiguration(target).setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
         case "turndetection":
-        case "turnDetection": getOrCreateConfiguration(target).setTurnDetection(property(camelContext, java.lang.String.class, value)); return true;
+        case "turnDetection": getOrCreateConfiguration(target).setTurnDetection(property(camelContext, io.cameltogether.audio.client.realtime.TurnDetectionMode.class, value)); return true;
         case "vadthreshold":
         case "vadThreshold": getOrCreateConfiguration(target).setVadThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
@@ -194,7 +194,7 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "model": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
-        case "pace": return java.lang.String.class;
+        case "pace": return io.cameltogether.audio.client.realtime.Pace.class;
         case "prompt": return java.lang.String.class;
         case "reconnectattempts":
         case "reconnectAttempts": return int.class;
@@ -222,7 +222,7 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
         case "turndetection":
-        case "turnDetection": return java.lang.String.class;
+        case "turnDetection": return io.cameltogether.audio.client.realtime.TurnDetectionMode.class;
         case "vadthreshold":
         case "vadThreshold": return java.lang.Double.class;
         case "vertx": return io.vertx.core.Vertx.class;

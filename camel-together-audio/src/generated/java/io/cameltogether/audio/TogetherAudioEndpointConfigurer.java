@@ -78,7 +78,7 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
-        case "pace": target.getConfiguration().setPace(property(camelContext, java.lang.String.class, value)); return true;
+        case "pace": target.getConfiguration().setPace(property(camelContext, io.cameltogether.audio.client.realtime.Pace.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "reconnectattempts":
         case "reconnectAttempts": target.getConfiguration().setReconnectAttempts(property(camelContext, int.class, value)); return true;
@@ -106,7 +106,7 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "timestampgranularities":
         case "timestampGranularities": target.getConfiguration().setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
         case "turndetection":
-        case "turnDetection": target.getConfiguration().setTurnDetection(property(camelContext, java.lang.String.class, value)); return true;
+        case "turnDetection": target.getConfiguration().setTurnDetection(property(camelContext, io.cameltogether.audio.client.realtime.TurnDetectionMode.class, value)); return true;
         case "vadthreshold":
         case "vadThreshold": target.getConfiguration().setVadThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
@@ -171,7 +171,7 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "model": return java.lang.String.class;
         case "outputformat":
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
-        case "pace": return java.lang.String.class;
+        case "pace": return io.cameltogether.audio.client.realtime.Pace.class;
         case "prompt": return java.lang.String.class;
         case "reconnectattempts":
         case "reconnectAttempts": return int.class;
@@ -199,7 +199,7 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
         case "turndetection":
-        case "turnDetection": return java.lang.String.class;
+        case "turnDetection": return io.cameltogether.audio.client.realtime.TurnDetectionMode.class;
         case "vadthreshold":
         case "vadThreshold": return java.lang.Double.class;
         default: return null;

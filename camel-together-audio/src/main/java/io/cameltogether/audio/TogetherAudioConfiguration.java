@@ -5,7 +5,9 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
+import io.cameltogether.audio.client.realtime.Pace;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
+import io.cameltogether.audio.client.realtime.TurnDetectionMode;
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.request.ResponseFormat;
 
@@ -59,7 +61,7 @@ public class TogetherAudioConfiguration implements Cloneable {
               enums = "pcm_s16le_16000,pcm_s16le_8000,pcm_s16le_24000")
     private RealtimeAudioFormat inputAudioFormat = RealtimeAudioFormat.PCM_S16LE_16000;
     @UriParam(label = "realtime", defaultValue = "server_vad", enums = "server_vad,none")
-    private String turnDetection = "server_vad";
+    private TurnDetectionMode turnDetection = TurnDetectionMode.SERVER_VAD;
     @UriParam(label = "realtime")
     private Double vadThreshold;
     @UriParam(label = "realtime")
@@ -77,7 +79,7 @@ public class TogetherAudioConfiguration implements Cloneable {
     @UriParam(label = "realtime,consumer", defaultValue = "8")
     private int concurrentConsumers = 8;
     @UriParam(label = "realtime,producer", defaultValue = "realtime", enums = "realtime,fast")
-    private String pace = "realtime";
+    private Pace pace = Pace.REALTIME;
     @UriParam(label = "realtime,producer", defaultValue = "100")
     private int chunkDurationMs = 100;
     @UriParam(label = "realtime", defaultValue = "60000", javaType = "java.time.Duration")
@@ -334,7 +336,7 @@ public class TogetherAudioConfiguration implements Cloneable {
         this.inputAudioFormat = inputAudioFormat;
     }
 
-    public String getTurnDetection() {
+    public TurnDetectionMode getTurnDetection() {
         return turnDetection;
     }
 
@@ -342,7 +344,7 @@ public class TogetherAudioConfiguration implements Cloneable {
      * Realtime: server_vad lets the server find speech turns; none means a turn ends only when the route sends the
      * commit action.
      */
-    public void setTurnDetection(String turnDetection) {
+    public void setTurnDetection(TurnDetectionMode turnDetection) {
         this.turnDetection = turnDetection;
     }
 
@@ -438,7 +440,7 @@ public class TogetherAudioConfiguration implements Cloneable {
         this.concurrentConsumers = concurrentConsumers;
     }
 
-    public String getPace() {
+    public Pace getPace() {
         return pace;
     }
 
@@ -447,7 +449,7 @@ public class TogetherAudioConfiguration implements Cloneable {
      * fast as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio
      * has no final transcript yet, so a reconnect can replay all of it.
      */
-    public void setPace(String pace) {
+    public void setPace(Pace pace) {
         this.pace = pace;
     }
 

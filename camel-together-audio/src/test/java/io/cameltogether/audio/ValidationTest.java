@@ -222,9 +222,9 @@ class ValidationTest extends EmulatorTestSupport {
 
     @Test
     void enumeratedUriOptionsNameTheOptionAndListTheAcceptedValues() {
-        assertEquals("outputFormat=docx is not accepted: use text, result, json, srt, vtt",
+        assertEquals("outputFormat=docx is not accepted: use text, result, json, srt or vtt",
                 creationFailure("together-audio:transcribe?outputFormat=docx"));
-        assertEquals("responseFormat=xml is not accepted: use json, verbose_json",
+        assertEquals("responseFormat=xml is not accepted: use json or verbose_json",
                 creationFailure("together-audio:transcribe?responseFormat=xml"));
     }
 
@@ -248,8 +248,10 @@ class ValidationTest extends EmulatorTestSupport {
         assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("together-audio:transcribe?timestampGranularities=sentence"));
         assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("together-audio:summarize"));
-        assertTrue(creationFailure("together-audio:realtime?turnDetection=semantic").contains("use server_vad or none"));
-        assertTrue(creationFailure("together-audio:realtime?pace=slow").contains("use realtime or fast"));
+        assertTrue(creationFailure("together-audio:realtime?turnDetection=semantic")
+                .contains("turnDetection=semantic is not accepted: use server_vad or none"));
+        assertTrue(creationFailure("together-audio:realtime?pace=slow")
+                .contains("pace=slow is not accepted: use realtime or fast"));
         assertTrue(creationFailure("together-audio:realtime?chunkDurationMs=5000").contains("at most 1000 ms"));
         assertTrue(creationFailure("together-audio:realtime?vadThreshold=2").contains("outside the accepted range"));
         assertThrows(ResolveEndpointFailedException.class,

@@ -95,7 +95,7 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio has no
      * final transcript yet, so a reconnect can replay all of it.
      */
-    private String pace = "realtime";
+    private io.cameltogether.audio.client.realtime.Pace pace = io.cameltogether.audio.client.realtime.Pace.REALTIME;
     /**
      * Response format asked of the API. Unset, the component asks for what the output needs: verbose_json for result,
      * srt, vtt, diarization and timestamps, json otherwise.
@@ -199,7 +199,7 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * Realtime: server_vad lets the server find speech turns; none means a turn ends only when the route sends the
      * commit action.
      */
-    private String turnDetection = "server_vad";
+    private io.cameltogether.audio.client.realtime.TurnDetectionMode turnDetection = io.cameltogether.audio.client.realtime.TurnDetectionMode.SERVER_VAD;
     /**
      * Realtime: voice activity threshold, 0 to 1 (server default 0.3; about 0.01 suits phone audio).
      */
@@ -368,11 +368,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.outputFormat = outputFormat;
     }
 
-    public String getPace() {
+    public io.cameltogether.audio.client.realtime.Pace getPace() {
         return pace;
     }
 
-    public void setPace(String pace) {
+    public void setPace(io.cameltogether.audio.client.realtime.Pace pace) {
         this.pace = pace;
     }
 
@@ -544,11 +544,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.speechPadMs = speechPadMs;
     }
 
-    public String getTurnDetection() {
+    public io.cameltogether.audio.client.realtime.TurnDetectionMode getTurnDetection() {
         return turnDetection;
     }
 
-    public void setTurnDetection(String turnDetection) {
+    public void setTurnDetection(io.cameltogether.audio.client.realtime.TurnDetectionMode turnDetection) {
         this.turnDetection = turnDetection;
     }
 

@@ -146,7 +146,7 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      * as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio has no
      * final transcript yet, so a reconnect can replay all of it.
      */
-    public TogetherAudioEndpointBuilder pace(String value) {
+    public TogetherAudioEndpointBuilder pace(io.cameltogether.audio.client.realtime.Pace value) {
         return set("pace", value);
     }
 
@@ -285,7 +285,7 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      * Realtime: server_vad lets the server find speech turns; none means a turn ends only when the route sends the
      * commit action.
      */
-    public TogetherAudioEndpointBuilder turnDetection(String value) {
+    public TogetherAudioEndpointBuilder turnDetection(io.cameltogether.audio.client.realtime.TurnDetectionMode value) {
         return set("turnDetection", value);
     }
 

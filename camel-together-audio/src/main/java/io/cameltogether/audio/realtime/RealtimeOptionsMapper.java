@@ -9,6 +9,7 @@ import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.realtime.RealtimeSessionConfig;
 import io.cameltogether.audio.client.realtime.RealtimeSettings;
 import io.cameltogether.audio.client.realtime.TurnDetection;
+import io.cameltogether.audio.client.realtime.TurnDetectionMode;
 
 /** The endpoint's realtime options as the client's session configuration and connection settings. */
 public final class RealtimeOptionsMapper {
@@ -17,37 +18,26 @@ public final class RealtimeOptionsMapper {
     }
 
     public static RealtimeSessionConfig sessionConfig(TogetherAudioConfiguration c) {
-        TurnDetection turnDetection = switch (c.getTurnDetection()) {
-            case "server_vad" -> new TurnDetection(true, c.getVadThreshold(), c.getMinSilenceDurationMs(),
-                    c.getMinSpeechDurationMs(), c.getMaxSpeechDurationS(), c.getSpeechPadMs());
-            case "none" -> TurnDetection.NONE;
-            default -> throw new AudioValidationException("turnDetection '" + c.getTurnDetection()
-                    + "' is not valid: use server_vad or none");
-        };
+        TurnDetection turnDetection = c.getTurnDetection() == TurnDetectionMode.NONE ? TurnDetection.NONE
+                : new TurnDetection(true, c.getVadThreshold(), c.getMinSilenceDurationMs(), c.getMinSpeechDurationMs(),
+                c.getMaxSpeechDurationS(), c.getSpeechPadMs());
         return new RealtimeSessionConfig(c.getModel(), c.getInputAudioFormat(), c.getLanguage(), c.getPrompt(),
                 turnDetection);
     }
 
     public static RealtimeSettings settings(TogetherAudioConfiguration c, ApiKey apiKey) {
-        return new RealtimeSettings(URI.create(c.getBaseUrl()), apiKey, Duration.ofMillis(c.getConnectTimeout()),
-                Duration.ofMillis(c.getSessionCreatedTimeout()), Duration.ofMillis(c.getServerSilenceTimeout()),
-                c.getReconnectAttempts(), Duration.ofMillis(c.getReconnectMaxTime()),
-                Duration.ofMillis(c.getReconnectDelay()), Duration.ofMillis(c.getReplayBufferDuration()),
-                Duration.ofMillis(c.getKeepAliveInterval()), Duration.ofMillis(c.getFinalTranscriptQuiet()));
-    }
-
-    public static boolean realtimePace(TogetherAudioConfiguration c) {
-        return switch (c.getPace()) {
-            case "realtime" -> true;
-            case "fast" -> false;
-            default -> throw new AudioValidationException("pace '" + c.getPace() + "' is not valid: use realtime or fast");
-        };
+        return new RealtimeSettings(
+                new RealtimeSettings.Connection(URI.create(c.getBaseUrl()), apiKey, Duration.ofMillis(c.getConnectTimeout()),
+                        Duration.ofMillis(c.getSessionCreatedTimeout()), Duration.ofMillis(c.getServerSilenceTimeout()),
+                        Duration.ofMillis(c.getKeepAliveInterval())),
+                new RealtimeSettings.Recovery(c.getReconnectAttempts(), Duration.ofMillis(c.getReconnectMaxTime()),
+                        Duration.ofMillis(c.getReconnectDelay()), Duration.ofMillis(c.getReplayBufferDuration())),
+                Duration.ofMillis(c.getFinalTranscriptQuiet()));
     }
 
     /** Fails endpoint creation on realtime options no session could use. */
     public static void validate(TogetherAudioConfiguration c) {
         sessionConfig(c);
-        realtimePace(c);
         if (c.getChunkDurationMs() < 10 || c.getChunkDurationMs() > 1000) {
             throw new AudioValidationException("chunkDurationMs " + c.getChunkDurationMs()
                     + " is not valid: the API takes appends of at most 1000 ms; use 10 to 1000");

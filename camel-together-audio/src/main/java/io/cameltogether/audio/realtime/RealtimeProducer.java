@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.IOHelper;
 
@@ -25,11 +28,11 @@ import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.Json;
 import io.cameltogether.audio.client.realtime.AudioStreamer;
 import io.cameltogether.audio.client.realtime.RealtimeSession;
-import io.cameltogether.audio.support.AudioBody;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.result.Segment;
 import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.support.AudioBody;
 import io.cameltogether.audio.support.Headers;
 import io.cameltogether.audio.support.ResultBodies;
 
@@ -54,8 +57,13 @@ public class RealtimeProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // one thread per stream being fed, at most one per session; more streams wait their turn in the queue,
+        // holding only a reference to their body
+        int threads = endpoint.getConfiguration().getMaxSessions();
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("TogetherAudioRealtimeStreamer").poolSize(threads)
+                .maxPoolSize(threads).maxQueueSize(-1).allowCoreThreadTimeOut(true).keepAliveTime(60L).build();
         streamers = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newCachedThreadPool(this, "TogetherAudioRealtimeStreamer");
+                .newThreadPool(this, "TogetherAudioRealtimeStreamer", profile);
     }
 
     @Override
@@ -127,29 +135,47 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** On a streamer thread: sends the audio, and for InOut waits for its transcript. */
+    /**
+     * On a streamer thread: sends the audio. An InOut exchange then completes when its transcript is final, from
+     * the session's event loop, so that no thread waits for it.
+     */
     private void stream(Exchange exchange, RealtimeSession session, InputStream audio, Object body,
                         boolean awaitTranscript, AsyncCallback callback) {
+        long sentMillis;
+        List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
         try {
-            List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
-            long sentMillis = stream(audio, body, session);
-            if (awaitTranscript) {
-                List<TranscriptEvent> transcripts = session.commitAndAwaitFinal(finals)
-                        .get(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS);
-                writeTranscript(exchange.getMessage(), transcripts, sentMillis / 1000.0);
-            }
+            sentMillis = stream(audio, body, session);
         } catch (Exception e) {
             exchange.setException(e instanceof ExecutionException ? e.getCause() : e);
-        } finally {
             callback.done(false);
+            return;
         }
+        if (!awaitTranscript) {
+            callback.done(false);
+            return;
+        }
+        session.commitAndAwaitFinal(finals)
+                .orTimeout(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS)
+                .whenComplete((transcripts, error) -> {
+                    try {
+                        if (error != null) {
+                            exchange.setException(error instanceof CompletionException ? error.getCause() : error);
+                        } else {
+                            writeTranscript(exchange.getMessage(), transcripts, sentMillis / 1000.0);
+                        }
+                    } catch (Exception e) {
+                        exchange.setException(e);
+                    } finally {
+                        callback.done(false);
+                    }
+                });
     }
 
     private long stream(InputStream in, Object body, RealtimeSession session) throws Exception {
         TogetherAudioConfiguration c = endpoint.getConfiguration();
         try {
             return AudioStreamer.stream(RealtimeBodies.chunks(in, c.getInputAudioFormat()), session,
-                    c.getChunkDurationMs(), RealtimeOptionsMapper.realtimePace(c),
+                    c.getChunkDurationMs(), c.getPace(),
                     Duration.ofMillis(c.getReconnectMaxTime() + c.getSessionCreatedTimeout()));
         } finally {
             if (!(body instanceof StreamCache)) {

@@ -2,7 +2,7 @@ package io.cameltogether.audio.support;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 import org.apache.camel.spi.UriParam;
 
@@ -53,8 +53,10 @@ public final class OptionRanges {
             if (param == null || param.enums().isEmpty()) {
                 return null;
             }
-            return Arrays.stream(param.enums().split("(?<!\\\\),")).map(v -> v.replace("\\,", ","))
-                    .collect(Collectors.joining(", "));
+            List<String> values = Arrays.stream(param.enums().split("(?<!\\\\),")).map(v -> v.replace("\\,", ","))
+                    .toList();
+            return values.size() == 1 ? values.get(0) : String.join(", ", values.subList(0, values.size() - 1))
+                    + " or " + values.get(values.size() - 1);
         } catch (NoSuchFieldException notAnOption) {
             return null;
         }

@@ -41,7 +41,7 @@ final class AudioLedger {
         this.sessionId = sessionId;
         this.bytesPerSecond = config.format().bytesPerSecond();
         this.maxFrameBytes = bytesPerSecond * maxFrameMillis / 1000;
-        this.replayBytes = settings.replayBuffer().toMillis() * bytesPerSecond / 1000;
+        this.replayBytes = settings.recovery().replayBufferDuration().toMillis() * bytesPerSecond / 1000;
         this.buffer = new ReplayBuffer(replayBytes);
         this.fences = new Fences(sessionId, settings.finalTranscriptQuiet().toNanos());
         this.timeline = new TranscriptTimeline(bytesPerSecond);

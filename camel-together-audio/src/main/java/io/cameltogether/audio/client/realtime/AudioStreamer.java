@@ -30,20 +30,20 @@ public final class AudioStreamer {
      *
      * @param writeTimeout how long one append may wait for the socket or the transcripts (reconnects included)
      */
-    public static long stream(ChunkSource source, RealtimeSession session, int chunkMillis, boolean realtimePace,
+    public static long stream(ChunkSource source, RealtimeSession session, int chunkMillis, Pace pace,
                               Duration writeTimeout) throws Exception {
         int bytesPerMs = session.config().format().bytesPerSecond() / 1000;
         ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         long start = System.nanoTime();
         long sentMillis = 0;
         for (byte[] chunk = source.next(chunkMillis); chunk != null; chunk = source.next(chunkMillis)) {
-            if (realtimePace) {
+            if (pace == Pace.REALTIME) {
                 long due = start + TimeUnit.MILLISECONDS.toNanos(sentMillis);
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
             }
-            inFlight.addLast(realtimePace ? session.append(chunk) : session.appendCovered(chunk));
+            inFlight.addLast(pace == Pace.REALTIME ? session.append(chunk) : session.appendCovered(chunk));
             sentMillis += chunk.length / bytesPerMs;
             if (inFlight.size() >= IN_FLIGHT) {
                 inFlight.removeFirst().get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,9 +17,9 @@ final class LivenessWatch {
     private long lastAudioAt;
     private long probeSentAt;
 
-    LivenessWatch(Duration serverSilenceTimeout, Duration keepAliveAfter) {
+    LivenessWatch(Duration serverSilenceTimeout, Duration keepAliveInterval) {
         this.halfSilenceNanos = serverSilenceTimeout.toNanos() / 2;
-        this.keepAliveNanos = keepAliveAfter.toNanos();
+        this.keepAliveNanos = keepAliveInterval.toNanos();
         this.lastAudioAt = System.nanoTime();
     }
 

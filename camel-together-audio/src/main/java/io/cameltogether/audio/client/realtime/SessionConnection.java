@@ -75,8 +75,8 @@ final class SessionConnection {
         this.config = config;
         this.listener = listener;
         this.owner = owner;
-        this.backoff = new RetryPolicy(settings.reconnectBaseDelay(), MAX_BACKOFF);
-        this.liveness = new LivenessWatch(settings.serverSilenceTimeout(), settings.keepAliveAfter());
+        this.backoff = new RetryPolicy(settings.recovery().reconnectDelay(), MAX_BACKOFF);
+        this.liveness = new LivenessWatch(settings.connection().serverSilenceTimeout(), settings.connection().keepAliveInterval());
     }
 
     boolean isReady() {
@@ -131,8 +131,8 @@ final class SessionConnection {
         int thisAttempt = ++attempt;
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setAbsoluteURI(settings.webSocketUri(config).toString())
-                .setConnectTimeout(settings.connectTimeout().toMillis())
-                .addHeader("Authorization", settings.apiKey().bearerHeaderValue())
+                .setConnectTimeout(settings.connection().connectTimeout().toMillis())
+                .addHeader("Authorization", settings.connection().apiKey().bearerHeaderValue())
                 .addHeader("OpenAI-Beta", "realtime=v1");
         sockets.connect(options).onComplete(ar -> {
             if (thisAttempt != attempt || state != State.CONNECTING) {
@@ -162,10 +162,10 @@ final class SessionConnection {
             }
         });
         ws.drainHandler(v -> owner.drained());
-        createdTimer = vertx.setTimer(settings.sessionCreatedTimeout().toMillis(), t -> {
+        createdTimer = vertx.setTimer(settings.connection().sessionCreatedTimeout().toMillis(), t -> {
             if (thisAttempt == attempt && state == State.CONNECTING) {
                 reconnect(RealtimeException.connectionFailed(id, "no session.created within "
-                        + settings.sessionCreatedTimeout().toMillis() + " ms (sessionCreatedTimeout)", null, null));
+                        + settings.connection().sessionCreatedTimeout().toMillis() + " ms (sessionCreatedTimeout)", null, null));
             }
         });
     }
@@ -225,8 +225,8 @@ final class SessionConnection {
         if (failedAttempts++ == 0) {
             firstFailureAt = now;
         }
-        if (failedAttempts > settings.reconnectAttempts()
-                || now - firstFailureAt > settings.reconnectMaxTime().toNanos()) {
+        if (failedAttempts > settings.recovery().reconnectAttempts()
+                || now - firstFailureAt > settings.recovery().reconnectMaxTime().toNanos()) {
             owner.failed(error.asFatal("gave up after " + (failedAttempts - 1) + " reconnection attempts: "
                     + error.getDetail()));
             return;
@@ -234,7 +234,7 @@ final class SessionConnection {
         long delay = Math.max(1, backoff.delay(failedAttempts, answer == null ? null : answer.get("retry-after-ms"),
                 answer == null ? null : answer.get("retry-after")).toMillis());
         LOG.warn("{}; reconnecting in {} ms (attempt {} of {})", error.getMessage(), delay, failedAttempts,
-                settings.reconnectAttempts());
+                settings.recovery().reconnectAttempts());
         listener.onSessionEvent(SessionEvent.reconnecting(id, failedAttempts, delay, error.getDetail()));
         state = State.WAITING_TO_RECONNECT;
         vertx.setTimer(delay, t -> {
@@ -260,7 +260,7 @@ final class SessionConnection {
         switch (liveness.check(now, owner.awaitingServer())) {
             case PROBE -> socket.writeTextMessage(RealtimeProtocol.echo(id + "-probe-" + now));
             case DEAD -> reconnect(RealtimeException.connectionFailed(id, "no answer from the server for "
-                    + settings.serverSilenceTimeout().toMillis() + " ms (serverSilenceTimeout) while audio was "
+                    + settings.connection().serverSilenceTimeout().toMillis() + " ms (serverSilenceTimeout) while audio was "
                     + "flowing", null, null));
             default -> { }
         }

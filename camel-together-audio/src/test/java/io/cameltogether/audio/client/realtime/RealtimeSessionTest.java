@@ -53,9 +53,11 @@ class RealtimeSessionTest {
     }
 
     private RealtimeClient client(Duration sessionCreatedTimeout, int reconnectAttempts) {
-        RealtimeSettings settings = new RealtimeSettings(URI.create(EMULATOR.baseUrl()), ApiKey.of(EMULATOR.apiKey()),
-                Duration.ofSeconds(5), sessionCreatedTimeout, Duration.ofSeconds(30), reconnectAttempts,
-                Duration.ofSeconds(30), Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofSeconds(200),
+        RealtimeSettings settings = new RealtimeSettings(
+                new RealtimeSettings.Connection(URI.create(EMULATOR.baseUrl()), ApiKey.of(EMULATOR.apiKey()),
+                        Duration.ofSeconds(5), sessionCreatedTimeout, Duration.ofSeconds(30), Duration.ofSeconds(200)),
+                new RealtimeSettings.Recovery(reconnectAttempts, Duration.ofSeconds(30), Duration.ofMillis(20),
+                        Duration.ofSeconds(30)),
                 Duration.ofMillis(300));
         RealtimeSessionConfig config = new RealtimeSessionConfig("openai/whisper-large-v3",
                 RealtimeAudioFormat.PCM_S16LE_16000, "en", null, new TurnDetection(true, null, null, null, null, null));
