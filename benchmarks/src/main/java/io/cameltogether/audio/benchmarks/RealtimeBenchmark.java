@@ -16,6 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -27,7 +32,6 @@ import org.apache.camel.support.DefaultExchange;
 import io.cameltogether.audio.TogetherAudioComponent;
 import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.TogetherAudioEndpoint;
-import io.cameltogether.audio.client.pcm.WavHeader;
 import io.cameltogether.audio.client.realtime.RealtimeException;
 import io.cameltogether.audio.client.realtime.RealtimeListener;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
@@ -196,11 +200,11 @@ public final class RealtimeBenchmark {
     }
 
     /** The voicemail sample (7.7 s of speech with natural pauses) and a second of silence, as 16 kHz PCM. */
-    private static byte[] speechWithPause() throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("../examples/transcribe-folder/samples/voicemail-anna.wav"))) {
-            WavHeader wav = WavHeader.read(in);
-            if (wav.sampleRate() != 16_000 || wav.channels() != 1 || wav.bitsPerSample() != 16) {
-                throw new IllegalStateException("expected 16 kHz mono 16-bit speech, got " + wav);
+    private static byte[] speechWithPause() throws IOException, UnsupportedAudioFileException {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(
+                Path.of("../examples/transcribe-folder/samples/voicemail-anna.wav").toFile())) {
+            if (!in.getFormat().matches(new AudioFormat(16_000, 16, 1, true, false))) {
+                throw new IllegalStateException("expected 16 kHz mono 16-bit speech, got " + in.getFormat());
             }
             byte[] pcm = in.readAllBytes();
             byte[] withPause = new byte[pcm.length + BYTES_PER_SECOND];

@@ -9,7 +9,6 @@ import java.util.Arrays;
 
 import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.pcm.PcmConverter;
-import io.cameltogether.audio.client.pcm.WavHeader;
 import io.cameltogether.audio.client.realtime.AudioStreamer.ChunkSource;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
 import io.cameltogether.audio.support.AudioBody;
@@ -26,7 +25,7 @@ final class RealtimeBodies {
 
     /** Raw PCM that can go out in one append call, or null if the body needs streaming or conversion. */
     static byte[] rawPcm(AudioBody body) {
-        return body instanceof AudioBody.InMemory memory && !WavHeader.claimsRiff(memory.bytes()) ? memory.bytes() : null;
+        return body instanceof AudioBody.InMemory memory && !PcmConverter.claimsRiff(memory.bytes()) ? memory.bytes() : null;
     }
 
     /** Opens the body; the caller closes the returned stream once the source is spent. */
@@ -50,8 +49,8 @@ final class RealtimeBodies {
         in.mark(12);
         byte[] head = in.readNBytes(12);
         in.reset();
-        if (WavHeader.claimsRiff(head)) {
-            PcmConverter converter = new PcmConverter(in, WavHeader.read(in), format.sampleRate());
+        if (PcmConverter.claimsRiff(head)) {
+            PcmConverter converter = new PcmConverter(in, format.sampleRate());
             return converter::next;
         }
         int bytesPerMs = format.bytesPerSecond() / 1000;

@@ -3,7 +3,6 @@ package io.cameltogether.audio.client.pcm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -20,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PcmConverterTest {
 
     private static byte[] convert(byte[] wav, int targetRate) throws IOException {
-        InputStream in = new ByteArrayInputStream(wav);
-        PcmConverter converter = new PcmConverter(in, WavHeader.read(in), targetRate);
+        PcmConverter converter = new PcmConverter(new ByteArrayInputStream(wav), targetRate);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] chunk = converter.next(100); chunk != null; chunk = converter.next(100)) {
             assertTrue(chunk.length <= targetRate / 10 * 2, "chunks of at most 100 ms");
@@ -36,8 +34,21 @@ class PcmConverterTest {
 
         assertArrayEquals(pcm, convert(TestAudio.wav(pcm, 1, 2, false), 16_000), "stereo 16 kHz");
         assertArrayEquals(pcm, convert(TestAudio.wav(pcm, 3, 1, false), 16_000), "48 kHz");
-        assertArrayEquals(pcm, convert(TestAudio.wav(pcm, 2, 2, true), 16_000), "32 kHz stereo float");
         assertArrayEquals(pcm, convert(TestAudio.wav(pcm, 1, 1, false), 16_000), "already the target format");
+    }
+
+    @Test
+    void floatSamplesComeBackWithinOneStepOf16Bits() throws IOException {
+        byte[] pcm = TestAudio.speechPcm();
+
+        byte[] out = convert(TestAudio.wav(pcm, 2, 2, true), 16_000); // 32 kHz stereo float
+
+        assertEquals(pcm.length, out.length);
+        ByteBuffer expected = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer actual = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        while (expected.hasRemaining()) {
+            assertEquals(expected.getShort(), actual.getShort(), 1, "sample " + expected.position() / 2);
+        }
     }
 
     @Test
@@ -68,12 +79,28 @@ class PcmConverterTest {
     }
 
     @Test
-    void unsupportedWavsAreRejectedWithTheirFormat() {
+    void unsupportedWavsAreRejectedSayingWhatIsAccepted() {
         byte[] wav = TestAudio.wav(new byte[100], 1, 1, false);
         wav[20] = 2; // format tag 2: ADPCM
 
-        AudioValidationException e = assertThrows(AudioValidationException.class,
-                () -> WavHeader.read(new ByteArrayInputStream(wav)));
-        assertTrue(e.getMessage().contains("format tag 2"), e.getMessage());
+        AudioValidationException e = assertThrows(AudioValidationException.class, () -> convert(wav, 16_000));
+        assertTrue(e.getMessage().contains("integer or float PCM, mu-law or A-law"), e.getMessage());
+    }
+
+    @Test
+    void muLawTelephoneAudioIsExpandedToLinearPcm() throws IOException {
+        // G.711 mu-law codes for silence (0xFF) and the loudest positive and negative samples (0x80, 0x00)
+        byte[] codes = { (byte) 0xFF, (byte) 0x80, 0x00, (byte) 0xFF };
+        ByteBuffer wav = ByteBuffer.allocate(44 + codes.length).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + codes.length).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
+                .putShort((short) 7).putShort((short) 1).putInt(16_000).putInt(16_000).putShort((short) 1)
+                .putShort((short) 8).put("data".getBytes()).putInt(codes.length).put(codes);
+
+        ByteBuffer out = ByteBuffer.wrap(convert(wav.array(), 16_000)).order(ByteOrder.LITTLE_ENDIAN);
+
+        assertEquals(0, out.getShort(), "silence");
+        assertEquals(32124, out.getShort(), "the largest mu-law magnitude, as G.711 expands it");
+        assertEquals(-32124, out.getShort());
+        assertEquals(0, out.getShort());
     }
 }
