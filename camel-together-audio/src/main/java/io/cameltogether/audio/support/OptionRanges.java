@@ -48,8 +48,7 @@ public final class OptionRanges {
      */
     public static String acceptedValues(String option) {
         try {
-            Field field = TogetherAudioConfiguration.class.getDeclaredField(option);
-            UriParam param = field.getAnnotation(UriParam.class);
+            UriParam param = field(option).getAnnotation(UriParam.class);
             if (param == null || param.enums().isEmpty()) {
                 return null;
             }
@@ -60,6 +59,18 @@ public final class OptionRanges {
         } catch (NoSuchFieldException notAnOption) {
             return null;
         }
+    }
+
+    /** The option's field, declared in the configuration or in one of its superclasses. */
+    private static Field field(String option) throws NoSuchFieldException {
+        for (Class<?> type = TogetherAudioConfiguration.class; type != null; type = type.getSuperclass()) {
+            try {
+                return type.getDeclaredField(option);
+            } catch (NoSuchFieldException notHere) {
+                // look further up
+            }
+        }
+        throw new NoSuchFieldException(option);
     }
 
     private static void positiveDuration(String option, long value) {

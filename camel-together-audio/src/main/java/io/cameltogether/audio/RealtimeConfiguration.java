@@ -1,0 +1,325 @@
+package io.cameltogether.audio;
+
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+import io.cameltogether.audio.client.realtime.Pace;
+import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
+import io.cameltogether.audio.client.realtime.TurnDetectionMode;
+
+/** The realtime options of the together-audio endpoints; {@link TogetherAudioConfiguration} holds the others. */
+@UriParams
+public class RealtimeConfiguration {
+
+    @UriParam(label = "realtime", defaultValue = "pcm_s16le_16000",
+              enums = "pcm_s16le_16000,pcm_s16le_8000,pcm_s16le_24000")
+    private RealtimeAudioFormat inputAudioFormat = RealtimeAudioFormat.PCM_S16LE_16000;
+    @UriParam(label = "realtime", defaultValue = "server_vad", enums = "server_vad,none")
+    private TurnDetectionMode turnDetection = TurnDetectionMode.SERVER_VAD;
+    @UriParam(label = "realtime")
+    private Double vadThreshold;
+    @UriParam(label = "realtime")
+    private Integer minSilenceDurationMs;
+    @UriParam(label = "realtime")
+    private Integer minSpeechDurationMs;
+    @UriParam(label = "realtime")
+    private Double maxSpeechDurationS;
+    @UriParam(label = "realtime")
+    private Integer speechPadMs;
+    @UriParam(label = "realtime,consumer")
+    private boolean includeDeltas;
+    @UriParam(label = "realtime,consumer")
+    private boolean includeSessionEvents;
+    @UriParam(label = "realtime,consumer", defaultValue = "8")
+    private int concurrentConsumers = 8;
+    @UriParam(label = "realtime,producer", defaultValue = "realtime", enums = "realtime,fast")
+    private Pace pace = Pace.REALTIME;
+    @UriParam(label = "realtime,producer", defaultValue = "100")
+    private int chunkDurationMs = 100;
+    @UriParam(label = "realtime", defaultValue = "60000", javaType = "java.time.Duration")
+    private long sessionIdleTimeout = 60_000;
+    @UriParam(label = "realtime", defaultValue = "1000")
+    private int maxSessions = 1000;
+    @UriParam(label = "realtime,advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long sessionCreatedTimeout = 10_000;
+    @UriParam(label = "realtime,advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long serverSilenceTimeout = 30_000;
+    @UriParam(label = "realtime,advanced", defaultValue = "5")
+    private int reconnectAttempts = 5;
+    @UriParam(label = "realtime,advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long reconnectMaxTime = 60_000;
+    @UriParam(label = "realtime,advanced", defaultValue = "500", javaType = "java.time.Duration")
+    private long reconnectDelay = 500;
+    @UriParam(label = "realtime,advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long replayBufferDuration = 10_000;
+    @UriParam(label = "realtime,advanced", defaultValue = "200000", javaType = "java.time.Duration")
+    private long keepAliveInterval = 200_000;
+    @UriParam(label = "realtime,advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long finalTranscriptQuiet = 1000;
+    @UriParam(label = "realtime,advanced", defaultValue = "120000", javaType = "java.time.Duration")
+    private long finalTranscriptTimeout = 120_000;
+
+    public RealtimeAudioFormat getInputAudioFormat() {
+        return inputAudioFormat;
+    }
+
+    /**
+     * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
+     * rate, channel count and depth are converted to it.
+     */
+    public void setInputAudioFormat(RealtimeAudioFormat inputAudioFormat) {
+        this.inputAudioFormat = inputAudioFormat;
+    }
+
+    public TurnDetectionMode getTurnDetection() {
+        return turnDetection;
+    }
+
+    /**
+     * Realtime: server_vad lets the server find speech turns; none means a turn ends only when the route sends the
+     * commit action.
+     */
+    public void setTurnDetection(TurnDetectionMode turnDetection) {
+        this.turnDetection = turnDetection;
+    }
+
+    public Double getVadThreshold() {
+        return vadThreshold;
+    }
+
+    /**
+     * Realtime: voice activity threshold, 0 to 1 (server default 0.3; about 0.01 suits phone audio).
+     */
+    public void setVadThreshold(Double vadThreshold) {
+        this.vadThreshold = vadThreshold;
+    }
+
+    public Integer getMinSilenceDurationMs() {
+        return minSilenceDurationMs;
+    }
+
+    /**
+     * Realtime: silence that ends a turn, in milliseconds (server default 500).
+     */
+    public void setMinSilenceDurationMs(Integer minSilenceDurationMs) {
+        this.minSilenceDurationMs = minSilenceDurationMs;
+    }
+
+    public Integer getMinSpeechDurationMs() {
+        return minSpeechDurationMs;
+    }
+
+    /**
+     * Realtime: speech needed to start a turn, in milliseconds (server default 250).
+     */
+    public void setMinSpeechDurationMs(Integer minSpeechDurationMs) {
+        this.minSpeechDurationMs = minSpeechDurationMs;
+    }
+
+    public Double getMaxSpeechDurationS() {
+        return maxSpeechDurationS;
+    }
+
+    /**
+     * Realtime: longest turn in seconds before the server cuts it (server default 5).
+     */
+    public void setMaxSpeechDurationS(Double maxSpeechDurationS) {
+        this.maxSpeechDurationS = maxSpeechDurationS;
+    }
+
+    public Integer getSpeechPadMs() {
+        return speechPadMs;
+    }
+
+    /**
+     * Realtime: audio kept on each side of a turn, in milliseconds (server default 250).
+     */
+    public void setSpeechPadMs(Integer speechPadMs) {
+        this.speechPadMs = speechPadMs;
+    }
+
+    public boolean isIncludeDeltas() {
+        return includeDeltas;
+    }
+
+    /**
+     * Realtime consumer: also emit partial transcripts while a turn is in progress (header CamelTogetherAudioFinal
+     * false). Each partial replaces the previous one of the same turn.
+     */
+    public void setIncludeDeltas(boolean includeDeltas) {
+        this.includeDeltas = includeDeltas;
+    }
+
+    public boolean isIncludeSessionEvents() {
+        return includeSessionEvents;
+    }
+
+    /**
+     * Realtime consumer: also emit the sessions' connection events, the body a SessionEvent and the header
+     * CamelTogetherAudioEventType one of session.opened, session.reconnecting, session.reconnected (with the audio
+     * replayed), session.audio_gap (speech that could not be replayed after a drop) and session.closed.
+     */
+    public void setIncludeSessionEvents(boolean includeSessionEvents) {
+        this.includeSessionEvents = includeSessionEvents;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    /**
+     * Realtime consumer: threads that route transcripts. Each session's transcripts and events go through the route
+     * in order; different sessions go side by side, so a slow step for one call does not hold up the others.
+     */
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public Pace getPace() {
+        return pace;
+    }
+
+    /**
+     * Realtime producer: send file and stream audio at real-time speed, as a live source would (realtime), or as
+     * fast as the session takes it (fast). With fast, the sender waits while more than replayBufferDuration of audio
+     * has no final transcript yet, so a reconnect can replay all of it.
+     */
+    public void setPace(Pace pace) {
+        this.pace = pace;
+    }
+
+    public int getChunkDurationMs() {
+        return chunkDurationMs;
+    }
+
+    /**
+     * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
+     */
+    public void setChunkDurationMs(int chunkDurationMs) {
+        this.chunkDurationMs = chunkDurationMs;
+    }
+
+    public long getSessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    /**
+     * Realtime: a session without audio or commands for this long is closed (its last turn committed first).
+     */
+    public void setSessionIdleTimeout(long sessionIdleTimeout) {
+        this.sessionIdleTimeout = sessionIdleTimeout;
+    }
+
+    public int getMaxSessions() {
+        return maxSessions;
+    }
+
+    /**
+     * Realtime: sessions open at once on this endpoint (one WebSocket each); audio for one more session fails with a
+     * clear error rather than waiting for a connection.
+     */
+    public void setMaxSessions(int maxSessions) {
+        this.maxSessions = maxSessions;
+    }
+
+    public long getSessionCreatedTimeout() {
+        return sessionCreatedTimeout;
+    }
+
+    /**
+     * Realtime: how long to wait for session.created after connecting before trying again.
+     */
+    public void setSessionCreatedTimeout(long sessionCreatedTimeout) {
+        this.sessionCreatedTimeout = sessionCreatedTimeout;
+    }
+
+    public long getServerSilenceTimeout() {
+        return serverSilenceTimeout;
+    }
+
+    /**
+     * Realtime: no event from the server for this long while audio flows (and no answer to a probe) means the
+     * connection is dead, and the session reconnects.
+     */
+    public void setServerSilenceTimeout(long serverSilenceTimeout) {
+        this.serverSilenceTimeout = serverSilenceTimeout;
+    }
+
+    public int getReconnectAttempts() {
+        return reconnectAttempts;
+    }
+
+    /**
+     * Realtime: reconnections tried in a row (after drops, 4503 closes, handshake 429/5xx) before the session fails.
+     */
+    public void setReconnectAttempts(int reconnectAttempts) {
+        this.reconnectAttempts = reconnectAttempts;
+    }
+
+    public long getReconnectMaxTime() {
+        return reconnectMaxTime;
+    }
+
+    /**
+     * Realtime: the longest a run of reconnections may take before the session fails.
+     */
+    public void setReconnectMaxTime(long reconnectMaxTime) {
+        this.reconnectMaxTime = reconnectMaxTime;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    /**
+     * Realtime: first delay before reconnecting; doubled per attempt up to 15 seconds, with jitter.
+     */
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public long getReplayBufferDuration() {
+        return replayBufferDuration;
+    }
+
+    /**
+     * Realtime: audio kept until a final transcript covers it, and re-sent after a reconnect so no speech is lost.
+     */
+    public void setReplayBufferDuration(long replayBufferDuration) {
+        this.replayBufferDuration = replayBufferDuration;
+    }
+
+    public long getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    /**
+     * Realtime: after this long without audio, the session sends 100 ms of silence so that the server (which closes
+     * after 300 s without audio) keeps it open.
+     */
+    public void setKeepAliveInterval(long keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public long getFinalTranscriptQuiet() {
+        return finalTranscriptQuiet;
+    }
+
+    /**
+     * Realtime: after a commit, the transcript counts as final once the server has sent nothing for this long.
+     */
+    public void setFinalTranscriptQuiet(long finalTranscriptQuiet) {
+        this.finalTranscriptQuiet = finalTranscriptQuiet;
+    }
+
+    public long getFinalTranscriptTimeout() {
+        return finalTranscriptTimeout;
+    }
+
+    /**
+     * Realtime producer, InOut: the longest to wait for the final transcript after the audio is sent.
+     */
+    public void setFinalTranscriptTimeout(long finalTranscriptTimeout) {
+        this.finalTranscriptTimeout = finalTranscriptTimeout;
+    }
+}
