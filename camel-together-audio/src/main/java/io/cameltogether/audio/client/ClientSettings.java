@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param maxConcurrentRequests requests in flight at once; also the connection pool size
  * @param maxQueuedRequests     requests that may wait for a free slot; a sender waits while that many do
  * @param maxUploadSize         bytes; larger audio is refused before sending
- * @param retryBaseDelay        first backoff delay, doubled per attempt up to {@link RetryPolicy#MAX_DELAY}
+ * @param retryDelay            first backoff delay, doubled per attempt up to {@link RetryPolicy#MAX_DELAY}
  */
 public record ClientSettings(
         URI baseUrl,
@@ -23,14 +23,14 @@ public record ClientSettings(
         int maxConcurrentRequests,
         int maxQueuedRequests,
         long maxUploadSize,
-        Duration retryBaseDelay) {
+        Duration retryDelay) {
 
     public ClientSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
+        Objects.requireNonNull(retryDelay, "retryDelay");
         if (maxRetries < 0 || maxQueuedRequests < 0 || maxConcurrentRequests < 1 || maxUploadSize < 1) {
             throw new IllegalArgumentException("maxRetries and maxQueuedRequests must be >= 0, maxConcurrentRequests "
                     + "and maxUploadSize >= 1");

@@ -65,7 +65,7 @@ public final class TogetherAudioClient implements AutoCloseable {
         this.settings = settings;
         this.executor = executor;
         this.metrics = metrics;
-        this.retryPolicy = new RetryPolicy(settings.retryBaseDelay());
+        this.retryPolicy = new RetryPolicy(settings.retryDelay());
         this.admission = new RequestAdmission(settings.maxConcurrentRequests(), settings.maxQueuedRequests());
         for (BatchTask task : BatchTask.values()) {
             urls.put(task, settings.resolve(task.path()));
