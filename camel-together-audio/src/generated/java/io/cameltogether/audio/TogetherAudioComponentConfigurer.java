@@ -92,6 +92,14 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
         case "pace": getOrCreateConfiguration(target).setPace(property(camelContext, io.cameltogether.audio.client.realtime.Pace.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "reconnectattempts":
         case "reconnectAttempts": getOrCreateConfiguration(target).setReconnectAttempts(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -114,11 +122,15 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "sessionIdleTimeout": getOrCreateConfiguration(target).setSessionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "speechpadms":
         case "speechPadMs": getOrCreateConfiguration(target).setSpeechPadMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "timestampgranularities":
         case "timestampGranularities": getOrCreateConfiguration(target).setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
         case "turndetection":
         case "turnDetection": getOrCreateConfiguration(target).setTurnDetection(property(camelContext, io.cameltogether.audio.client.realtime.TurnDetectionMode.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "vadthreshold":
         case "vadThreshold": getOrCreateConfiguration(target).setVadThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
@@ -196,6 +208,14 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
         case "pace": return io.cameltogether.audio.client.realtime.Pace.class;
         case "prompt": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "reconnectattempts":
         case "reconnectAttempts": return int.class;
         case "reconnectdelay":
@@ -218,11 +238,15 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "sessionIdleTimeout": return long.class;
         case "speechpadms":
         case "speechPadMs": return java.lang.Integer.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "temperature": return java.lang.Double.class;
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
         case "turndetection":
         case "turnDetection": return io.cameltogether.audio.client.realtime.TurnDetectionMode.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "vadthreshold":
         case "vadThreshold": return java.lang.Double.class;
         case "vertx": return io.vertx.core.Vertx.class;
@@ -296,6 +320,14 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "pace": return getOrCreateConfiguration(target).getPace();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "reconnectattempts":
         case "reconnectAttempts": return getOrCreateConfiguration(target).getReconnectAttempts();
         case "reconnectdelay":
@@ -318,11 +350,15 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "sessionIdleTimeout": return getOrCreateConfiguration(target).getSessionIdleTimeout();
         case "speechpadms":
         case "speechPadMs": return getOrCreateConfiguration(target).getSpeechPadMs();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
         case "timestampgranularities":
         case "timestampGranularities": return getOrCreateConfiguration(target).getTimestampGranularities();
         case "turndetection":
         case "turnDetection": return getOrCreateConfiguration(target).getTurnDetection();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "vadthreshold":
         case "vadThreshold": return getOrCreateConfiguration(target).getVadThreshold();
         case "vertx": return target.getVertx();

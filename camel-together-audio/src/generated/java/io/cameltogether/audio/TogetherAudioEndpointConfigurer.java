@@ -80,6 +80,14 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
         case "pace": target.getConfiguration().setPace(property(camelContext, io.cameltogether.audio.client.realtime.Pace.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "reconnectattempts":
         case "reconnectAttempts": target.getConfiguration().setReconnectAttempts(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -102,6 +110,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "sessionIdleTimeout": target.getConfiguration().setSessionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "speechpadms":
         case "speechPadMs": target.getConfiguration().setSpeechPadMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "timestampgranularities":
         case "timestampGranularities": target.getConfiguration().setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
@@ -173,6 +183,14 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
         case "pace": return io.cameltogether.audio.client.realtime.Pace.class;
         case "prompt": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "reconnectattempts":
         case "reconnectAttempts": return int.class;
         case "reconnectdelay":
@@ -195,6 +213,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "sessionIdleTimeout": return long.class;
         case "speechpadms":
         case "speechPadMs": return java.lang.Integer.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "temperature": return java.lang.Double.class;
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
@@ -267,6 +287,14 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "pace": return target.getConfiguration().getPace();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "reconnectattempts":
         case "reconnectAttempts": return target.getConfiguration().getReconnectAttempts();
         case "reconnectdelay":
@@ -289,6 +317,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "sessionIdleTimeout": return target.getConfiguration().getSessionIdleTimeout();
         case "speechpadms":
         case "speechPadMs": return target.getConfiguration().getSpeechPadMs();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "temperature": return target.getConfiguration().getTemperature();
         case "timestampgranularities":
         case "timestampGranularities": return target.getConfiguration().getTimestampGranularities();

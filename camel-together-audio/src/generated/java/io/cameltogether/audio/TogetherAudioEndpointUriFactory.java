@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(52);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -56,6 +56,10 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("outputFormat");
         props.add("pace");
         props.add("prompt");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("reconnectAttempts");
         props.add("reconnectDelay");
         props.add("reconnectMaxTime");
@@ -67,13 +71,15 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("sessionCreatedTimeout");
         props.add("sessionIdleTimeout");
         props.add("speechPadMs");
+        props.add("sslContextParameters");
         props.add("temperature");
         props.add("timestampGranularities");
         props.add("turnDetection");
         props.add("vadThreshold");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
+        secretProps.add("proxyPassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

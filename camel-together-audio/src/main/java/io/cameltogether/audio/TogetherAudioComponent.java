@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -17,7 +18,7 @@ import io.cameltogether.audio.support.OptionRanges;
 
 /** The {@code together-audio:} component: its options are defaults for every endpoint it creates. */
 @Component("together-audio")
-public class TogetherAudioComponent extends HealthCheckComponent {
+public class TogetherAudioComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final String MICROMETER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
 
@@ -28,6 +29,8 @@ public class TogetherAudioComponent extends HealthCheckComponent {
     private boolean ownsVertx;
     @Metadata(label = "advanced", defaultValue = "true")
     private boolean metricsEnabled = true;
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
     private AudioMetrics metrics;
 
     @Override
@@ -119,5 +122,18 @@ public class TogetherAudioComponent extends HealthCheckComponent {
      */
     public void setConfiguration(TogetherAudioConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /**
+     * Use the CamelContext's global SSL context parameters for endpoints that set no sslContextParameters.
+     */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

@@ -3,6 +3,7 @@ package io.cameltogether.audio;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.request.ResponseFormat;
@@ -55,6 +56,16 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     private int maxConcurrentRequests = 8;
     @UriParam(label = "advanced", defaultValue = "1000")
     private int maxQueuedRequests = 1000;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy")
+    private String proxyUsername;
+    @UriParam(label = "proxy", secret = true)
+    private String proxyPassword;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
 
     public String getApiKey() {
         return apiKey;
@@ -273,6 +284,64 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
      */
     public void setMaxQueuedRequests(int maxQueuedRequests) {
         this.maxQueuedRequests = maxQueuedRequests;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * HTTP forward proxy for batch requests and realtime sessions alike. Unset: the JVM's https.proxyHost (or
+     * http.proxyHost for an http base URL) and http.nonProxyHosts apply; an option set here wins over them.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * Port of the proxyHost.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /**
+     * User for the proxy's Basic authentication; sent to the proxy only, never to the API.
+     */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /**
+     * Password for the proxy's Basic authentication.
+     */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS key and trust material, e.g. a truststore with the CA of a TLS-inspecting proxy. Unset: the component's
+     * global parameters if useGlobalSslContextParameters, else the JVM's (javax.net.ssl.* system properties).
+     * Certificates and host names are always verified.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public TogetherAudioConfiguration copy() {

@@ -18,6 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
 
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.ClientSettings;
+import io.cameltogether.audio.client.Network;
 import io.cameltogether.audio.client.TogetherAudioClient;
 import io.cameltogether.audio.client.realtime.RealtimeClient;
 import io.cameltogether.audio.client.request.BatchTask;
@@ -29,6 +30,7 @@ import io.cameltogether.audio.realtime.RealtimeConsumer;
 import io.cameltogether.audio.realtime.RealtimeDispatcher;
 import io.cameltogether.audio.realtime.RealtimeOptionsMapper;
 import io.cameltogether.audio.realtime.RealtimeProducer;
+import io.cameltogether.audio.support.NetworkOptions;
 import io.cameltogether.audio.support.OptionRanges;
 
 /**
@@ -98,7 +100,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
         healthCheck = EndpointHealthCheck.start(this, settings);
         if (operation == TogetherAudioOperation.realtime) {
             realtimeClient = new RealtimeClient(getComponent().getOrCreateVertx(),
-                    RealtimeOptionsMapper.settings(configuration, settings.apiKey()),
+                    RealtimeOptionsMapper.settings(configuration, settings.apiKey(), settings.network()),
                     RealtimeOptionsMapper.sessionConfig(configuration),
                     Duration.ofMillis(configuration.getSessionIdleTimeout()), configuration.getMaxSessions(),
                     realtimeDispatcher, getComponent().metrics());
@@ -128,7 +130,11 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),
                 configuration.getMaxConcurrentRequests(), configuration.getMaxQueuedRequests(),
                 configuration.getMaxUploadSize(),
-                Duration.ofMillis(configuration.getRetryDelay()));
+                Duration.ofMillis(configuration.getRetryDelay()), network());
+    }
+
+    private Network network() {
+        return NetworkOptions.of(configuration, (TogetherAudioComponent) getComponent());
     }
 
     private ApiKey resolveApiKey() {

@@ -166,6 +166,23 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Boolean healthCheckProducerEnabled = true;
     /**
+     * HTTP forward proxy for batch requests and realtime sessions alike. Unset: the JVM's https.proxyHost (or
+     * http.proxyHost for an http base URL) and http.nonProxyHosts apply; an option set here wins over them.
+     */
+    private String proxyHost;
+    /**
+     * Password for the proxy's Basic authentication.
+     */
+    private String proxyPassword;
+    /**
+     * Port of the proxyHost.
+     */
+    private Integer proxyPort;
+    /**
+     * User for the proxy's Basic authentication; sent to the proxy only, never to the API.
+     */
+    private String proxyUsername;
+    /**
      * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
      * rate, channel count and depth are converted to it.
      */
@@ -247,6 +264,16 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * sent only in the Authorization header and never logged.
      */
     private String apiKey;
+    /**
+     * TLS key and trust material, e.g. a truststore with the CA of a TLS-inspecting proxy. Unset: the component's
+     * global parameters if useGlobalSslContextParameters, else the JVM's (javax.net.ssl. system properties).
+     * Certificates and host names are always verified.
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+    /**
+     * Use the CamelContext's global SSL context parameters for endpoints that set no sslContextParameters.
+     */
+    private Boolean useGlobalSslContextParameters = false;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -488,6 +515,38 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
     public io.cameltogether.audio.client.realtime.RealtimeAudioFormat getInputAudioFormat() {
         return inputAudioFormat;
     }
@@ -638,5 +697,21 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

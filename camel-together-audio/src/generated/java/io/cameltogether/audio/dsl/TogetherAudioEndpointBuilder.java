@@ -231,6 +231,28 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * HTTP forward proxy for batch requests and realtime sessions alike. Unset: the JVM's https.proxyHost (or
+     * http.proxyHost for an http base URL) and http.nonProxyHosts apply; an option set here wins over them.
+     */
+    public TogetherAudioEndpointBuilder proxyHost(String value) {
+        return set("proxyHost", value);
+    }
+
+    /**
+     * Port of the proxyHost.
+     */
+    public TogetherAudioEndpointBuilder proxyPort(Integer value) {
+        return set("proxyPort", value);
+    }
+
+    /**
+     * User for the proxy's Basic authentication; sent to the proxy only, never to the API.
+     */
+    public TogetherAudioEndpointBuilder proxyUsername(String value) {
+        return set("proxyUsername", value);
+    }
+
+    /**
      * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
      * rate, channel count and depth are converted to it.
      */
@@ -359,5 +381,14 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      */
     public TogetherAudioEndpointBuilder sessionCreatedTimeout(java.time.Duration value) {
         return set("sessionCreatedTimeout", value.toMillis() + "ms");
+    }
+
+    /**
+     * TLS key and trust material, e.g. a truststore with the CA of a TLS-inspecting proxy. Unset: the component's
+     * global parameters if useGlobalSslContextParameters, else the JVM's (javax.net.ssl. system properties).
+     * Certificates and host names are always verified.
+     */
+    public TogetherAudioEndpointBuilder sslContextParameters(org.apache.camel.support.jsse.SSLContextParameters value) {
+        return set("sslContextParameters", value);
     }
 }

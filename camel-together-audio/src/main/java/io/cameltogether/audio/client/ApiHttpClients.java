@@ -1,5 +1,6 @@
 package io.cameltogether.audio.client;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -7,12 +8,15 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The HttpClient every call to the API goes through: pooled keep-alive connections that add the key as the request
- * head is written ({@link AuthorizingConnections}), no automatic retries, redirects or cookies.
+ * head is written ({@link AuthorizingConnections}), through the proxy and with the TLS material of the
+ * {@link Network}, no automatic retries, redirects or cookies.
  */
 final class ApiHttpClients {
 
@@ -20,10 +24,16 @@ final class ApiHttpClients {
     }
 
     static CloseableHttpClient create(ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
-                                      int maxConnections) {
+                                      int maxConnections, Network network, URI baseUrl) {
         Timeout response = Timeout.of(requestTimeout);
+        Network.Proxy proxy = network.proxyFor(baseUrl);
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+        if (network.tls() != null) {
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(network.tls().sslContext()));
+        }
         return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setProxy(proxy == null ? null : new HttpHost(proxy.host(), proxy.port()))
+                .setConnectionManager(connections
                         .setMaxConnTotal(maxConnections)
                         .setMaxConnPerRoute(maxConnections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -31,7 +41,8 @@ final class ApiHttpClients {
                                 .setSocketTimeout(response)
                                 .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                                 .build())
-                        .setConnectionFactory(AuthorizingConnections.factory(apiKey))
+                        .setConnectionFactory(AuthorizingConnections.factory(apiKey,
+                                proxy == null ? null : proxy.authorization()))
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(response)

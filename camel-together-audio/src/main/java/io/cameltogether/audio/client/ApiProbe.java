@@ -40,7 +40,8 @@ public final class ApiProbe implements AutoCloseable {
                 throw new IllegalStateException("the probe is closed");
             }
             if (http == null) {
-                http = ApiHttpClients.create(settings.apiKey(), timeout, timeout, 1);
+                http = ApiHttpClients.create(settings.apiKey(), timeout, timeout, 1, settings.network(),
+                        settings.baseUrl());
             }
             last = call(now);
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param maxQueuedRequests     requests that may wait for a free slot; a sender waits while that many do
  * @param maxUploadSize         bytes; larger audio is refused before sending
  * @param retryDelay            first backoff delay, doubled per attempt up to {@link RetryPolicy#MAX_DELAY}
+ * @param network               the proxy and TLS material connections use
  */
 public record ClientSettings(
         URI baseUrl,
@@ -23,7 +24,8 @@ public record ClientSettings(
         int maxConcurrentRequests,
         int maxQueuedRequests,
         long maxUploadSize,
-        Duration retryDelay) {
+        Duration retryDelay,
+        Network network) {
 
     public ClientSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -31,6 +33,7 @@ public record ClientSettings(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryDelay, "retryDelay");
+        Objects.requireNonNull(network, "network");
         if (maxRetries < 0 || maxQueuedRequests < 0 || maxConcurrentRequests < 1 || maxUploadSize < 1) {
             throw new IllegalArgumentException("maxRetries and maxQueuedRequests must be >= 0, maxConcurrentRequests "
                     + "and maxUploadSize >= 1");

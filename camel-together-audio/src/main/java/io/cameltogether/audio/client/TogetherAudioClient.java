@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.util.EnumMap;
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +73,7 @@ public final class TogetherAudioClient implements AutoCloseable {
             urls.put(task, settings.resolve(task.path()));
         }
         this.http = ApiHttpClients.create(settings.apiKey(), settings.connectTimeout(), settings.requestTimeout(),
-                settings.maxConcurrentRequests());
+                settings.maxConcurrentRequests(), settings.network(), settings.baseUrl());
     }
 
     public ClientSettings settings() {
@@ -144,7 +146,7 @@ public final class TogetherAudioClient implements AutoCloseable {
 
     private void retryOrFail(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result,
                              Exception failure, AudioPartBody audioPart, HttpResponseData response) {
-        boolean transientFailure = failure instanceof IOException
+        boolean transientFailure = failure instanceof IOException && !(failure instanceof SSLHandshakeException)
                 || failure instanceof TogetherAudioApiException api && api.isRetryable();
         if (!transientFailure || retriesDone >= settings.maxRetries()) {
             result.completeExceptionally(failure instanceof IOException io ? connectionFailure(request, io) : failure);
@@ -182,6 +184,10 @@ public final class TogetherAudioClient implements AutoCloseable {
         if (cause instanceof AnswerCutOffException) {
             return new TogetherAudioException(what + "the API's answer (HTTP " + ((AnswerCutOffException) cause).status
                     + ") was cut off or malformed: " + cause.getMessage(), cause);
+        }
+        String untrusted = Network.untrustedServer(urls.get(request.task()).toString(), cause);
+        if (untrusted != null) {
+            return new TogetherAudioException(what + untrusted, cause);
         }
         if (cause instanceof SocketTimeoutException) {
             return new TogetherAudioException(what + "no answer from " + urls.get(request.task())

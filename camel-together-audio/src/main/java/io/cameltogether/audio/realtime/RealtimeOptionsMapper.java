@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.Network;
 import io.cameltogether.audio.client.realtime.RealtimeSessionConfig;
 import io.cameltogether.audio.client.realtime.RealtimeSettings;
 import io.cameltogether.audio.client.realtime.TurnDetection;
@@ -25,11 +26,11 @@ public final class RealtimeOptionsMapper {
                 turnDetection);
     }
 
-    public static RealtimeSettings settings(TogetherAudioConfiguration c, ApiKey apiKey) {
+    public static RealtimeSettings settings(TogetherAudioConfiguration c, ApiKey apiKey, Network network) {
         return new RealtimeSettings(
-                new RealtimeSettings.Connection(URI.create(c.getBaseUrl()), apiKey, Duration.ofMillis(c.getConnectTimeout()),
-                        Duration.ofMillis(c.getSessionCreatedTimeout()), Duration.ofMillis(c.getServerSilenceTimeout()),
-                        Duration.ofMillis(c.getKeepAliveInterval())),
+                new RealtimeSettings.Connection(URI.create(c.getBaseUrl()), apiKey, network,
+                        Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getSessionCreatedTimeout()),
+                        Duration.ofMillis(c.getServerSilenceTimeout()), Duration.ofMillis(c.getKeepAliveInterval())),
                 new RealtimeSettings.Recovery(c.getReconnectAttempts(), Duration.ofMillis(c.getReconnectMaxTime()),
                         Duration.ofMillis(c.getReconnectDelay()), Duration.ofMillis(c.getReplayBufferDuration())),
                 Duration.ofMillis(c.getFinalTranscriptQuiet()));

@@ -10,6 +10,7 @@ import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.ApiProbe;
 import io.cameltogether.audio.client.ApiStatus;
 import io.cameltogether.audio.client.ClientSettings;
+import io.cameltogether.audio.client.Network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,7 +20,7 @@ class RealApiHealthCheckIT {
 
     private static ApiStatus probe(String key) {
         ClientSettings settings = new ClientSettings(URI.create("https://api.together.xyz/v1"), ApiKey.of(key),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 0, 1, 0, 1, Duration.ofMillis(500));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 0, 1, 0, 1, Duration.ofMillis(500), Network.DEFAULT);
         try (ApiProbe probe = new ApiProbe(settings, Duration.ofSeconds(30), Duration.ZERO)) {
             return probe.check();
         }

@@ -20,15 +20,15 @@ import io.vertx.core.net.PfxOptions;
  */
 final class FileHost {
 
-    private static final String KEYSTORE = "emulator-tls.p12";
-    private static final String KEYSTORE_PASSWORD = "emulator-tls";
+    static final String KEYSTORE = "emulator-tls.p12";
+    static final String KEYSTORE_PASSWORD = "emulator-tls";
 
     private final Map<String, Path> files = new ConcurrentHashMap<>();
     private HttpServer server;
 
     void start(Vertx vertx) {
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
-                        .setKeyCertOptions(new PfxOptions().setValue(keystore()).setPassword(KEYSTORE_PASSWORD)))
+                        .setKeyCertOptions(selfSigned()))
                 .requestHandler(request -> {
                     Path file = files.get(request.path());
                     if (file == null) {
@@ -52,6 +52,11 @@ final class FileHost {
             server = null;
         }
         files.clear();
+    }
+
+    /** The self-signed key and certificate for localhost and 127.0.0.1. */
+    static PfxOptions selfSigned() {
+        return new PfxOptions().setValue(keystore()).setPassword(KEYSTORE_PASSWORD);
     }
 
     private static Buffer keystore() {

@@ -1,6 +1,10 @@
 package io.cameltogether.audio.emulator;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -18,6 +22,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.PfxOptions;
 
 /**
  * A local emulator of the Together AI audio API, on loopback: the batch endpoints with Bearer auth, strict
@@ -38,6 +43,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
 
     private volatile Duration realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
     private volatile boolean bareTranscriptionEvents;
+    private PfxOptions tls;
 
     /** A queue, not a copy-on-write list: soak runs record tens of thousands of requests. */
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
@@ -67,7 +73,8 @@ public class TogetherAudioEmulator implements AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2));
         fetcher = vertx.createHttpClient(new HttpClientOptions().setTrustAll(true).setVerifyHost(false));
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
-                        .setMaxFormAttributeSize(1024 * 1024).setHandle100ContinueAutomatically(true))
+                        .setMaxFormAttributeSize(1024 * 1024).setHandle100ContinueAutomatically(true)
+                        .setSsl(tls != null).setKeyCertOptions(tls))
                 .requestHandler(routes(new BatchHandler(this, fetcher), new RealtimeHandler(this), new ModelsHandler(this)));
         await(server.listen());
         fileHost.start(vertx);
@@ -94,7 +101,34 @@ public class TogetherAudioEmulator implements AutoCloseable {
 
     /** The base URL to configure clients with, e.g. {@code http://127.0.0.1:43210/v1}; realtime is at ws://.../v1/realtime. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port() + "/v1";
+        return (tls == null ? "http" : "https") + "://" + (tls == null ? "127.0.0.1" : "localhost") + ":" + port() + "/v1";
+    }
+
+    /**
+     * Serves HTTPS and WSS (call before {@link #start()}) with a self-signed certificate for localhost that no JVM
+     * trusts: clients must be given {@link #trustStore()}, as they would a corporate CA. The base URL then names
+     * localhost, as the certificate does.
+     */
+    public synchronized TogetherAudioEmulator withTls() {
+        if (vertx != null) {
+            throw new IllegalStateException("TLS is set before the emulator starts");
+        }
+        this.tls = FileHost.selfSigned();
+        return this;
+    }
+
+    /** A truststore (in memory) holding the certificate that {@link #withTls()} serves. */
+    public static KeyStore trustStore() {
+        try (InputStream in = FileHost.class.getResourceAsStream(FileHost.KEYSTORE)) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, FileHost.KEYSTORE_PASSWORD.toCharArray());
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("together-audio-emulator", keys.getCertificate(keys.aliases().nextElement()));
+            return trust;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the emulator's certificate", e);
+        }
     }
 
     public String apiKey() {

@@ -1,5 +1,6 @@
 package io.cameltogether.audio.client.realtime;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,8 +10,13 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
+import io.vertx.core.net.TrustOptions;
 
 import io.cameltogether.audio.client.AudioMetrics;
+import io.cameltogether.audio.client.Network;
 
 /**
  * The realtime sessions of one configuration, by id: a session opens on first use and closes after
@@ -62,9 +68,27 @@ public final class RealtimeClient implements AutoCloseable {
         };
         // base64 of 1000 ms at 24 kHz is 64 KB: room for the largest append frame. Vert.x allows 50 sockets per host
         // unless told otherwise, and queues the 51st without a word.
-        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(256 * 1024).setMaxMessageSize(1024 * 1024).setMaxConnections(maxSessions));
+        this.sockets = vertx.createWebSocketClient(networked(new WebSocketClientOptions()
+                .setMaxFrameSize(256 * 1024).setMaxMessageSize(1024 * 1024).setMaxConnections(maxSessions),
+                settings.connection().network(), settings.webSocketUri(config)));
         this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, idleTimeout.toMillis() / 2)), t -> closeIdle());
+    }
+
+    /** Through the network's proxy (Basic credentials on its CONNECT), trusting its TLS material. */
+    private static WebSocketClientOptions networked(WebSocketClientOptions options, Network network, URI url) {
+        Network.Proxy proxy = network.proxyFor(url);
+        if (proxy != null) {
+            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(proxy.host())
+                    .setPort(proxy.port()).setUsername(proxy.username()).setPassword(proxy.password()));
+        }
+        Network.Tls tls = network.tls();
+        if (tls != null && tls.trustManagers() != null) {
+            options.setTrustOptions(TrustOptions.wrap(tls.trustManagers()[0]));
+        }
+        if (tls != null && tls.x509KeyManager() != null) {
+            options.setKeyCertOptions(KeyCertOptions.wrap(tls.x509KeyManager()));
+        }
+        return options.setVerifyHost(true);
     }
 
     /** The session with this id if it is open, else null. */

@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.UpgradeRejectedException;
 
 import io.cameltogether.audio.client.Json;
+import io.cameltogether.audio.client.Network;
 import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 
 /** What a realtime failure means for the session: nothing, a turn to report, a reconnection, or the end. */
@@ -62,7 +63,11 @@ final class RealtimeFailures {
     }
 
     /** A connection that could not be opened: refused handshakes with 429 or 5xx are worth retrying. */
-    static RealtimeException ofConnect(String sessionId, Throwable cause) {
+    static RealtimeException ofConnect(String sessionId, String url, Throwable cause) {
+        String untrusted = Network.untrustedServer(url, cause);
+        if (untrusted != null) { // reconnecting cannot help
+            return RealtimeException.sessionFailed(sessionId, untrusted, null, null, cause);
+        }
         if (!(cause instanceof UpgradeRejectedException rejected)) {
             return RealtimeException.connectionFailed(sessionId, "cannot connect: " + cause.getMessage(), null, cause);
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.cameltogether.audio.client.ApiKey;
+import io.cameltogether.audio.client.Network;
 
 /**
  * How realtime sessions connect, stay alive and recover, named as the endpoint options are. Safe to print: the key
@@ -18,16 +19,18 @@ public record RealtimeSettings(Connection connection, Recovery recovery, Duratio
      * Where to connect, and how to tell a live connection from a dead one.
      *
      * @param baseUrl               the API base URL; https://host/v1 becomes wss://host/v1/realtime
+     * @param network               the proxy and TLS material the WebSocket uses
      * @param sessionCreatedTimeout how long to wait for session.created after the handshake
      * @param serverSilenceTimeout  no server event for this long while audio flows means the connection is dead
      * @param keepAliveInterval     without audio for this long, 100 ms of silence keeps the server from closing
      */
-    public record Connection(URI baseUrl, ApiKey apiKey, Duration connectTimeout, Duration sessionCreatedTimeout,
-                             Duration serverSilenceTimeout, Duration keepAliveInterval) {
+    public record Connection(URI baseUrl, ApiKey apiKey, Network network, Duration connectTimeout,
+                             Duration sessionCreatedTimeout, Duration serverSilenceTimeout, Duration keepAliveInterval) {
 
         public Connection {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(apiKey, "apiKey");
+            Objects.requireNonNull(network, "network");
         }
     }
 

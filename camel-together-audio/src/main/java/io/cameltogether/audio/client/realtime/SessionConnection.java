@@ -140,11 +140,18 @@ final class SessionConnection {
                     ar.result().close();
                 }
             } else if (ar.failed()) {
-                retryOrFail(RealtimeFailures.ofConnect(id, ar.cause()), RealtimeFailures.answerHeaders(ar.cause()));
+                retryOrFail(RealtimeFailures.ofConnect(id, webSocketUrl(), ar.cause()),
+                        RealtimeFailures.answerHeaders(ar.cause()));
             } else {
                 opened(ar.result(), thisAttempt);
             }
         });
+    }
+
+    /** The URL connected to, without its query: what an error may name. */
+    private String webSocketUrl() {
+        String url = settings.webSocketUri(config).toString();
+        return url.substring(0, url.indexOf('?') < 0 ? url.length() : url.indexOf('?'));
     }
 
     private void opened(WebSocket ws, int thisAttempt) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.cameltogether.audio.TestAudio;
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.AudioMetrics;
+import io.cameltogether.audio.client.Network;
 import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
 import io.cameltogether.audio.emulator.TogetherAudioEmulatorExtension;
@@ -55,7 +56,8 @@ class RealtimeSessionTest {
     private RealtimeClient client(Duration sessionCreatedTimeout, int reconnectAttempts) {
         RealtimeSettings settings = new RealtimeSettings(
                 new RealtimeSettings.Connection(URI.create(EMULATOR.baseUrl()), ApiKey.of(EMULATOR.apiKey()),
-                        Duration.ofSeconds(5), sessionCreatedTimeout, Duration.ofSeconds(30), Duration.ofSeconds(200)),
+                        Network.DEFAULT, Duration.ofSeconds(5), sessionCreatedTimeout, Duration.ofSeconds(30),
+                        Duration.ofSeconds(200)),
                 new RealtimeSettings.Recovery(reconnectAttempts, Duration.ofSeconds(30), Duration.ofMillis(20),
                         Duration.ofSeconds(30)),
                 Duration.ofMillis(300));
