@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The option and header tables of the component page are rendered from the catalog JSON, so they cannot drift:
@@ -81,5 +82,13 @@ class ComponentDocsTest {
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    @Test
+    void theRouteTestOnThePageIsTheOneTheBuildRuns() throws IOException {
+        String page = Files.readString(PAGE);
+        String test = Files.readString(Path.of("src/test/java/com/example/calls/CallTranscriptRouteTest.java"));
+
+        assertTrue(page.contains("----\n" + test + "----\n"), "the page shows CallTranscriptRouteTest verbatim");
     }
 }
