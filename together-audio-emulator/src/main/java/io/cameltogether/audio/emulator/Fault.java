@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * A failure the emulator injects into the next request, as real networks and the real API produce them. Enqueue
- * with {@link TogetherAudioEmulator#enqueue(Fault)}; each request takes the next fault, if any.
+ * with {@link TogetherAudioEmulator#enqueue(Fault...)}; each request takes the next fault, if any.
  */
 public final class Fault {
 
