@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Tells the container format from an upload's first bytes, as the real service does (the file name and content
  * type are not trusted), and its duration: exact for WAV and FLAC from their headers, read from the container for
- * Ogg, M4A and WebM, and estimated from the bit rate for MP3 and AAC.
+ * Ogg, M4A and WebM, from the Xing/Info frame count for MP3 (else estimated from its bit rate, as for AAC).
  */
 final class AudioProbe {
 
@@ -162,7 +162,12 @@ final class AudioProbe {
     private static final int[] MPEG1_LAYER3_KBPS = { 0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320 };
     private static final int[] MPEG2_LAYER3_KBPS = { 0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160 };
 
-    /** Bit rate of the first frame after any ID3v2 tag: exact for constant bit rate files. */
+    private static final int[] MPEG1_RATES = { 44100, 48000, 32000 };
+
+    /**
+     * The frame count of the Xing/Info header the encoders write into the first frame (exact, constant or variable
+     * bit rate alike); without one, the first frame's bit rate over the whole size (exact for constant bit rate).
+     */
     private static Double mp3Duration(byte[] head, long totalBytes) {
         int pos = 0;
         if (startsWith(head, 0, "ID3") && head.length >= 10) {
@@ -170,13 +175,31 @@ final class AudioProbe {
         }
         for (; pos + 4 <= head.length; pos++) {
             if ((head[pos] & 0xFF) == 0xFF && (head[pos + 1] & 0xE0) == 0xE0) {
-                boolean mpeg1 = (head[pos + 1] & 0x18) == 0x18;
+                int version = (head[pos + 1] & 0x18) >> 3; // 3: MPEG 1, 2: MPEG 2, 0: MPEG 2.5
                 int index = (head[pos + 2] & 0xF0) >> 4;
-                if (index == 0 || index == 15) {
+                int rateIndex = (head[pos + 2] & 0x0C) >> 2;
+                if (index == 0 || index == 15 || rateIndex == 3 || version == 1) {
                     continue;
+                }
+                boolean mpeg1 = version == 3;
+                int sampleRate = MPEG1_RATES[rateIndex] / (mpeg1 ? 1 : version == 2 ? 2 : 4);
+                Long frames = xingFrames(head, pos);
+                if (frames != null) {
+                    return frames * (mpeg1 ? 1152.0 : 576.0) / sampleRate;
                 }
                 int kbps = (mpeg1 ? MPEG1_LAYER3_KBPS : MPEG2_LAYER3_KBPS)[index];
                 return (totalBytes - pos) * 8.0 / (kbps * 1000.0);
+            }
+        }
+        return null;
+    }
+
+    /** The frame count a "Xing" or "Info" tag in the frame at {@code pos} holds, or null. */
+    private static Long xingFrames(byte[] head, int pos) {
+        for (int tag = pos + 4; tag + 12 <= head.length && tag < pos + 4 + 40; tag++) {
+            if ((startsWith(head, tag, "Xing") || startsWith(head, tag, "Info")) && (head[tag + 7] & 0x01) != 0) {
+                return ((head[tag + 8] & 0xFFL) << 24) | ((head[tag + 9] & 0xFF) << 16) | ((head[tag + 10] & 0xFF) << 8)
+                        | (head[tag + 11] & 0xFF);
             }
         }
         return null;

@@ -1,9 +1,11 @@
 package io.cameltogether.audio.emulator;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -71,6 +73,18 @@ class EmulatorBatchApiTest {
             b.putShort((short) (8000 * Math.sin(i * 2 * Math.PI * 440 / 16_000)));
         }
         return b.array();
+    }
+
+    @Test
+    void anMp3sDurationComesFromItsXingFrameCount() throws IOException {
+        // speech.mp3: MPEG-2 layer III at 16 kHz, a LAME Info frame, then 129 frames of 576 samples
+        byte[] mp3 = Files.readAllBytes(Path.of("../camel-together-audio/src/test/resources/audio/speech.mp3"));
+
+        Answer a = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3")
+                .addTextBody("response_format", "verbose_json"), mp3);
+
+        assertEquals(200, a.status());
+        assertEquals(129 * 576 / 16_000.0, a.json().get("duration").asDouble(), 0.001);
     }
 
     @Test
