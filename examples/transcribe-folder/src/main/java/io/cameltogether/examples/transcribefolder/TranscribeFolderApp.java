@@ -41,16 +41,17 @@ public final class TranscribeFolderApp {
         System.out.println("Inbox: " + inbox + (watch ? " (watching; Ctrl-C stops)" : " (stops when idle)"));
         System.out.println("Transcripts: " + transcripts);
 
+        RunReport report = new RunReport();
         Main main = new Main();
         main.bind("together-audio", together);
-        main.configure().addRoutesBuilder(new TranscribeFolderRoutes(inbox, transcripts));
+        main.configure().addRoutesBuilder(new TranscribeFolderRoutes(inbox, transcripts, report));
         if (!watch) {
             main.configure().setDurationMaxIdleSeconds(3);
         }
         try (api) {
             main.run();
         }
-        printSummary(transcripts);
+        report.print(System.out, folder, inbox, transcripts);
     }
 
     private static void seedWithSamples(Path samples, Path inbox) throws IOException {
@@ -60,22 +61,6 @@ public final class TranscribeFolderApp {
                 try {
                     Files.copy(sample, inbox.resolve(sample.getFileName()),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    private static void printSummary(Path transcripts) throws IOException {
-        if (!Files.isDirectory(transcripts)) {
-            System.out.println("No transcripts written.");
-            return;
-        }
-        try (Stream<Path> files = Files.list(transcripts)) {
-            files.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(f -> {
-                try {
-                    System.out.println(f.getFileName() + ": " + Files.readString(f).strip());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -3,6 +3,7 @@ package io.cameltogether.examples.transcribefolder;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 import io.cameltogether.audio.client.result.TranscriptionResult;
@@ -21,10 +22,12 @@ public class TranscribeFolderRoutes extends RouteBuilder {
 
     private final Path inbox;
     private final Path transcripts;
+    private final RunReport report;
 
-    public TranscribeFolderRoutes(Path inbox, Path transcripts) {
+    public TranscribeFolderRoutes(Path inbox, Path transcripts, RunReport report) {
         this.inbox = inbox;
         this.transcripts = transcripts;
+        this.report = report;
     }
 
     private static TranscriptionResult transcript(Exchange exchange) {
@@ -33,6 +36,12 @@ public class TranscribeFolderRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // a failure is one line in the log and in the summary; the file moves to inbox/failed/ (not handled)
+        onException(Exception.class)
+                .process(e -> report.failed(e.getMessage().getHeader(Exchange.FILE_NAME, String.class),
+                        e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))
+                .log(LoggingLevel.WARN, "${file:name} failed: ${exception.message}");
+        errorHandler(defaultErrorHandler().logStackTrace(false).logExhausted(false));
         // readLock=changed: skip a file still being written, and one an earlier exchange has already moved
         from("file:" + inbox + "?include=" + AUDIO_FILES + "&move=done&moveFailed=failed&readLock=changed"
                 + "&readLockMinAge=1000")
@@ -44,6 +53,8 @@ public class TranscribeFolderRoutes extends RouteBuilder {
                 .to("file:" + transcripts + "?fileName=${file:name.noext}.txt")
                 .process(e -> e.getMessage().setBody(SubtitleWriter.write(transcript(e), SubtitleFormat.SRT)))
                 .to("file:" + transcripts + "?fileName=${file:name.noext}.srt")
+                .process(e -> report.transcribed(e.getMessage().getHeader(Exchange.FILE_NAME, String.class),
+                        transcript(e).text()))
                 .log("${file:name}: ${header.CamelTogetherAudioDuration} s of audio -> "
                         + "${file:name.noext}.txt and .srt");
     }

@@ -1,5 +1,8 @@
 package io.cameltogether.examples.transcribefolder;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,8 @@ class TranscribeFolderRoutesTest extends CamelTestSupport {
     @TempDir
     static Path folder;
 
+    private final RunReport report = new RunReport();
+
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
@@ -37,7 +42,7 @@ class TranscribeFolderRoutesTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new TranscribeFolderRoutes(folder.resolve("inbox"), folder.resolve("transcripts"));
+        return new TranscribeFolderRoutes(folder.resolve("inbox"), folder.resolve("transcripts"), report);
     }
 
     @Test
@@ -62,5 +67,27 @@ class TranscribeFolderRoutesTest extends CamelTestSupport {
         assertTrue(Files.exists(inbox.resolve("failed/corrupt.wav")), "rejected by the API, kept for a look");
         assertTrue(Files.exists(inbox.resolve("notes.txt")), "not audio: left alone");
         assertEquals(4, EMULATOR.requests().size());
+
+        assertEquals(3, report.transcribed().size(), report.transcribed().toString());
+        assertTrue(report.failed().get("corrupt.wav").contains("not recognised as audio"), report.failed().toString());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        report.print(new PrintStream(printed, true, StandardCharsets.UTF_8), folder, inbox, transcripts);
+        String summary = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains("Transcribed 3 recording(s)") && summary.contains("Failed 1")
+                && summary.contains("corrupt.wav: ") && summary.contains("Left alone, not audio: notes.txt"), summary);
+    }
+
+    @Test
+    void aRunWithNothingInTheInboxSaysWhereTheAudioShouldGo() throws Exception {
+        Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
+        Files.copy(Path.of("samples", "voicemail-anna.wav"), elsewhere.resolve("voicemail-anna.wav"));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        new RunReport().print(new PrintStream(printed, true, StandardCharsets.UTF_8), elsewhere,
+                elsewhere.resolve("inbox"), elsewhere.resolve("transcripts"));
+
+        String summary = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains("No recordings were transcribed") && summary.contains("1 audio file(s) sit in "
+                + elsewhere + " itself"), summary);
     }
 }
