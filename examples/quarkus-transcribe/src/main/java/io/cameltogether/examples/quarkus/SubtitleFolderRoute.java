@@ -23,6 +23,6 @@ public class SubtitleFolderRoute extends RouteBuilder {
                 .log("Subtitling ${file:name}")
                 .to(togetherAudio("transcribe").diarize(true).outputFormat(OutputFormat.VTT))
                 .to("file:{{transcribe.folder}}/subtitles?fileName=${file:name.noext}.vtt")
-                .log("${file:name} -> subtitles/${file:name.noext}.vtt");
+                .log("${file:absolute.path} -> {{transcribe.folder}}/subtitles/${file:name.noext}.vtt");
     }
 }

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
@@ -30,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The service over real HTTP, against the emulator. */
 @CamelSpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadApplicationTest {
 
@@ -99,7 +103,24 @@ class UploadApplicationTest {
     }
 
     @Test
-    void badRecordingsAreTheCallersProblemAndOutagesAreNot() throws Exception {
+    void aWrongPartOrAnEmptyPostIsAnsweredWithTheReason() throws Exception {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("recording", new FileSystemResource(SAMPLES.resolve("voicemail-anna.wav")));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<String> wrongPart = http.postForEntity("/transcripts", new HttpEntity<>(form, multipart),
+                String.class);
+        ResponseEntity<String> empty = http.postForEntity("/transcripts", HttpEntity.EMPTY, String.class);
+
+        assertEquals(400, wrongPart.getStatusCode().value());
+        assertTrue(JSON.readTree(wrongPart.getBody()).get("detail").asText().contains("'file'"), wrongPart.getBody());
+        assertEquals(415, empty.getStatusCode().value());
+        assertTrue(JSON.readTree(empty.getBody()).get("detail").asText().contains("not supported"), empty.getBody());
+    }
+
+    @Test
+    void badRecordingsAreTheCallersProblemAndOutagesAreNot(CapturedOutput log) throws Exception {
         ResponseEntity<String> notAudio = upload("/transcripts", named("notes.txt", "hello".getBytes()));
         ResponseEntity<String> corrupt = upload("/transcripts", named("call.mp3", "not really an mp3".getBytes()));
         EMULATOR.enqueue(Fault.status(503), Fault.status(503), Fault.status(503), Fault.status(503));
@@ -110,6 +131,9 @@ class UploadApplicationTest {
         assertEquals(422, corrupt.getStatusCode().value(), corrupt.getBody());
         assertEquals(503, outage.getStatusCode().value(), outage.getBody());
         assertEquals(4, EMULATOR.requests().stream().filter(r -> r.status() == 503).count(), "retried first");
+        assertTrue(log.getAll().lines().filter(line -> line.contains("ERROR"))
+                .noneMatch(line -> line.contains("AudioValidationException") || line.contains("HTTP 400")),
+                "a caller's mistake is no ERROR in the log");
     }
 
     @Test
