@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -26,6 +27,7 @@ import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.Json;
+import io.cameltogether.audio.client.TogetherAudioException;
 import io.cameltogether.audio.client.realtime.AudioStreamer;
 import io.cameltogether.audio.client.realtime.RealtimeSession;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
@@ -146,6 +148,9 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         try {
             sentMillis = stream(audio, body, session);
         } catch (Exception e) {
+            if (finals != null) {
+                session.stopCollecting(finals);
+            }
             exchange.setException(e instanceof ExecutionException ? e.getCause() : e);
             callback.done(false);
             return;
@@ -158,8 +163,14 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                 .orTimeout(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS)
                 .whenComplete((transcripts, error) -> {
                     try {
-                        if (error != null) {
-                            exchange.setException(error instanceof CompletionException ? error.getCause() : error);
+                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                        if (cause instanceof TimeoutException) {
+                            session.stopCollecting(finals);
+                            exchange.setException(new TogetherAudioException("realtime session '" + session.id()
+                                    + "': no final transcript within finalTranscriptTimeout ("
+                                    + endpoint.getConfiguration().getFinalTranscriptTimeout() + " ms)", cause));
+                        } else if (cause != null) {
+                            exchange.setException(cause);
                         } else {
                             writeTranscript(exchange.getMessage(), transcripts, sentMillis / 1000.0);
                         }

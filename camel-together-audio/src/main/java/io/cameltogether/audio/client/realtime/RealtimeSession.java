@@ -47,8 +47,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
 
     private long settleTimer = -1;
     private volatile long lastActivity = System.nanoTime();
-    /** Set once close() is called. */
-    private CompletableFuture<Void> closed;
+    private CompletableFuture<Void> closed; // set once close() is called
     private boolean ended;
     private RealtimeException failure;
 
@@ -164,6 +163,11 @@ public final class RealtimeSession implements SessionConnection.Owner {
         List<TranscriptEvent> collected = Collections.synchronizedList(new ArrayList<>());
         context.runOnContext(v -> collectors.add(collected));
         return collected;
+    }
+
+    /** Stops gathering into a list that {@link #collectFinals()} started, e.g. when its audio could not be sent. */
+    public void stopCollecting(List<TranscriptEvent> collected) {
+        context.runOnContext(v -> collectors.remove(collected));
     }
 
     /**
@@ -388,10 +392,5 @@ public final class RealtimeSession implements SessionConnection.Owner {
                 to.complete(value);
             }
         });
-    }
-
-    @Override
-    public String toString() {
-        return "RealtimeSession[" + id + (ended ? ", ended]" : "]");
     }
 }
