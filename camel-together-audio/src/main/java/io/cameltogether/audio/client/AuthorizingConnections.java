@@ -48,13 +48,14 @@ final class AuthorizingConnections {
                 throws IOException, HttpException {
             BasicClassicHttpRequest head = new BasicClassicHttpRequest(request.getMethod(), request.getScheme(),
                     request.getAuthority(), request.getPath());
+            boolean forwardedInTheClear = request.getRequestUri().startsWith("http");
+            head.setAbsoluteRequestUri(forwardedInTheClear); // a forward proxy needs the absolute URI
             head.setVersion(request.getVersion());
             head.setHeaders(request.getHeaders());
             boolean tunnel = Method.CONNECT.isSame(request.getMethod());
             if (!tunnel) {
                 head.setHeader(HttpHeaders.AUTHORIZATION, apiKey.bearerHeaderValue());
             }
-            boolean forwardedInTheClear = request.getPath() != null && request.getPath().startsWith("http");
             if (proxyAuthorization != null && (tunnel || forwardedInTheClear)) {
                 head.setHeader(HttpHeaders.PROXY_AUTHORIZATION, proxyAuthorization);
             }

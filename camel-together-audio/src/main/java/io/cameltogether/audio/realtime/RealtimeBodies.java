@@ -37,6 +37,9 @@ final class RealtimeBodies {
             return new ByteArrayInputStream(memory.bytes());
         }
         if (body instanceof AudioBody.Streamed stream) {
+            if (stream.rereadable() != null) {
+                stream.rereadable().reset(); // an earlier step may have read it
+            }
             return stream.stream();
         }
         throw new AudioValidationException("a realtime session streams the audio it is sent, not a URL ("

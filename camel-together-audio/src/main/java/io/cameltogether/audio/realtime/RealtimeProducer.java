@@ -21,6 +21,7 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.TogetherAudioConstants;
@@ -50,6 +51,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
 
     private final TogetherAudioEndpoint endpoint;
     private ExecutorService streamers;
+    private ExecutorService completions;
 
     public RealtimeProducer(TogetherAudioEndpoint endpoint) {
         super(endpoint);
@@ -59,22 +61,48 @@ public class RealtimeProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // one thread per stream being fed, at most one per session; more streams wait their turn in the queue,
-        // holding only a reference to their body
+        // one thread per stream being fed, up to maxSessions; more streams wait their turn in the queue, holding
+        // only a reference to their body (a queue size of 0 or less would mean no queue and the caller's thread)
+        streamers = pool("TogetherAudioRealtimeStreamer");
+        // exchanges continue their route here, not on a session's event loop or the JDK's timeout thread
+        completions = pool("TogetherAudioRealtimeCompletion");
+    }
+
+    private ExecutorService pool(String name) {
         int threads = endpoint.getConfiguration().getMaxSessions();
-        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("TogetherAudioRealtimeStreamer").poolSize(threads)
-                .maxPoolSize(threads).maxQueueSize(-1).allowCoreThreadTimeOut(true).keepAliveTime(60L).build();
-        streamers = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newThreadPool(this, "TogetherAudioRealtimeStreamer", profile);
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads)
+                .maxQueueSize(Integer.MAX_VALUE).allowCoreThreadTimeOut(true).keepAliveTime(60L)
+                .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
+        return getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
     }
 
     @Override
     protected void doStop() throws Exception {
         if (streamers != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(streamers);
+            // streams still queued never started: their exchanges fail rather than wait for ever
+            for (Runnable queued : getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(streamers)) {
+                if (queued instanceof QueuedStream stream) {
+                    stream.abandon();
+                }
+            }
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(completions);
             streamers = null;
         }
         super.doStop();
+    }
+
+    /** A stream waiting for a streamer thread; it opens its body only once it runs. */
+    private record QueuedStream(Runnable task, Exchange exchange, AsyncCallback callback) implements Runnable {
+        @Override
+        public void run() {
+            task.run();
+        }
+
+        void abandon() {
+            exchange.setException(new TogetherAudioException("the realtime producer stopped before this audio "
+                    + "could be sent"));
+            callback.done(false);
+        }
     }
 
     @Override
@@ -127,13 +155,17 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         if (pcm != null && !awaitTranscript) {
             return completeWhenDone(session.append(pcm), exchange, callback);
         }
-        InputStream audio = RealtimeBodies.open(audioBody);
-        try {
-            streamers.execute(() -> stream(exchange, session, audio, body, awaitTranscript, callback));
-        } catch (RuntimeException notStarted) { // the producer is stopping
-            IOHelper.close(audio);
-            throw notStarted;
-        }
+        streamers.execute(new QueuedStream(() -> {
+            InputStream audio;
+            try {
+                audio = RealtimeBodies.open(audioBody);
+            } catch (Exception e) {
+                exchange.setException(e);
+                callback.done(false);
+                return;
+            }
+            stream(exchange, session, audio, body, awaitTranscript, callback);
+        }, exchange, callback)); // a stopping producer refuses with RejectedExecutionException, before anything
         return false;
     }
 
@@ -161,7 +193,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         }
         session.commitAndAwaitFinal(finals)
                 .orTimeout(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS)
-                .whenComplete((transcripts, error) -> {
+                .whenCompleteAsync((transcripts, error) -> {
                     try {
                         Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                         if (cause instanceof TimeoutException) {
@@ -179,7 +211,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                     } finally {
                         callback.done(false);
                     }
-                });
+                }, completions);
     }
 
     private long stream(InputStream in, Object body, RealtimeSession session) throws Exception {
@@ -211,13 +243,13 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         ResultBodies.write(message, result, Json.MAPPER.writeValueAsString(result), null, output);
     }
 
-    private static boolean completeWhenDone(CompletableFuture<?> done, Exchange exchange, AsyncCallback callback) {
-        done.whenComplete((v, e) -> {
+    private boolean completeWhenDone(CompletableFuture<?> done, Exchange exchange, AsyncCallback callback) {
+        done.whenCompleteAsync((v, e) -> {
             if (e != null) {
-                exchange.setException(e);
+                exchange.setException(e instanceof CompletionException ? e.getCause() : e);
             }
             callback.done(false);
-        });
+        }, completions);
         return false;
     }
 }

@@ -149,6 +149,11 @@ final class AudioLedger {
         return placement;
     }
 
+    /** A turn failed: it will have no final, so a fence waiting for one may settle. */
+    void turnFailed(long now) {
+        fences.finalArrived(now);
+    }
+
     /** A partial transcript: whether it is of new audio, not of a replay. */
     boolean partialArrived(long now) {
         fences.partialArrived(now);

@@ -133,7 +133,7 @@ public final class RealtimeClient implements AutoCloseable {
     public void close() {
         vertx.cancelTimer(sweeper);
         try {
-            closeSessions().get(settings.finalTranscriptQuiet().toMillis() * 4 + 5000, TimeUnit.MILLISECONDS);
+            closeSessions().get(settings.finalTranscriptQuiet().toMillis() * 4 + 15_000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             // closing anyway: the sockets go with the client
         }

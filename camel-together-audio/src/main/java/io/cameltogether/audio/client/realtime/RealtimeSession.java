@@ -17,16 +17,12 @@ import io.cameltogether.audio.client.AudioMetrics;
 import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 
 /**
- * One live transcription session over Together's realtime WebSocket, kept alive across dropped connections.
- *
- * <p>Audio is appended from any thread; each append becomes frames of at most {@link #MAX_APPEND_MILLIS} that the
- * {@link AudioLedger} holds until a final transcript covers them: by its timing fields when the server sends them,
- * or else by a settled {@link Fences fence}. The {@link SessionConnection} opens the socket on first use and
- * reconnects when it drops; the session then sends the uncovered audio (and its fences) again, so no speech is lost,
- * and the {@link TranscriptTimeline} keeps transcripts of replayed audio from being emitted twice. Auth and other
- * fatal errors end the session at once.
- *
- * <p>All state lives on one Vert.x context; the public methods hop onto it.
+ * One live transcription session over Together's realtime WebSocket, kept alive across dropped connections. Audio,
+ * appended from any thread in frames of at most {@link #MAX_APPEND_MILLIS}, waits in the {@link AudioLedger} until a
+ * final transcript covers it (by its timing fields, or else by a settled {@link Fences fence}). The
+ * {@link SessionConnection} opens the socket on first use and reconnects when it drops; the uncovered audio and its
+ * fences are then sent again, and the {@link TranscriptTimeline} keeps transcripts of replayed audio from being
+ * emitted twice. All state lives on one Vert.x context; the public methods hop onto it.
  */
 public final class RealtimeSession implements SessionConnection.Owner {
 
@@ -282,8 +278,9 @@ public final class RealtimeSession implements SessionConnection.Owner {
         switch (event.type()) {
             case RealtimeProtocol.DELTA -> partial(event, now);
             case RealtimeProtocol.COMPLETED -> completed(event, now);
-            case RealtimeProtocol.FAILED, "error" -> serverFailure(RealtimeFailures.ofEvent(id, event));
+            case RealtimeProtocol.FAILED, "error" -> serverFailure(RealtimeFailures.ofEvent(id, event), now);
             case "echo.response" -> {
+                connection.worked(); // the server answers: a later drop starts a new run of attempts
                 if (audio.echoAnswered(event.echoId(), now)) {
                     scheduleSettle();
                 }
@@ -304,7 +301,9 @@ public final class RealtimeSession implements SessionConnection.Owner {
 
     @Override
     public void idle() {
-        append(new byte[bytesPerSecond / 10]); // 100 ms of silence
+        long active = lastActivity;
+        append(new byte[bytesPerSecond / 10]); // 100 ms of silence, which does not keep the session from idling
+        lastActivity = active;
     }
 
     @Override
@@ -364,9 +363,13 @@ public final class RealtimeSession implements SessionConnection.Owner {
         }
     }
 
-    private void serverFailure(RealtimeFailures.Failure failure) {
+    private void serverFailure(RealtimeFailures.Failure failure, long now) {
         switch (failure.action()) {
-            case REPORT -> listener.onError(failure.error());
+            case REPORT -> {
+                audio.turnFailed(now); // its fence need not wait for a final that will not come
+                scheduleSettle();
+                listener.onError(failure.error());
+            }
             case RECONNECT -> connection.reconnect(failure.error());
             case END -> failed(failure.error());
             default -> LOG.debug("{}", failure.error().getMessage());
