@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -52,6 +55,8 @@ public class RealtimeProducer extends DefaultAsyncProducer {
     private final TogetherAudioEndpoint endpoint;
     private ExecutorService streamers;
     private ExecutorService completions;
+    /** Streams handed to the pool that have not started: failed, not forgotten, if the producer stops first. */
+    private final Set<QueuedStream> queued = ConcurrentHashMap.newKeySet();
 
     public RealtimeProducer(TogetherAudioEndpoint endpoint) {
         super(endpoint);
@@ -79,29 +84,50 @@ public class RealtimeProducer extends DefaultAsyncProducer {
     @Override
     protected void doStop() throws Exception {
         if (streamers != null) {
-            // streams still queued never started: their exchanges fail rather than wait for ever
-            for (Runnable queued : getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(streamers)) {
-                if (queued instanceof QueuedStream stream) {
-                    stream.abandon();
-                }
-            }
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(completions);
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(streamers);
+            queued.forEach(QueuedStream::abandon); // never started: their exchanges fail rather than wait for ever
+            // an orderly shutdown: exchanges whose transcripts are in still continue their route
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(completions);
             streamers = null;
         }
         super.doStop();
     }
 
-    /** A stream waiting for a streamer thread; it opens its body only once it runs. */
-    private record QueuedStream(Runnable task, Exchange exchange, AsyncCallback callback) implements Runnable {
+    /** Runs a finished exchange's continuation on the completion pool, or here once the producer has stopped. */
+    private void continueRoute(Runnable continuation) {
+        try {
+            completions.execute(continuation);
+        } catch (RejectedExecutionException stopped) {
+            continuation.run();
+        }
+    }
+
+    /** A stream waiting for a streamer thread; it opens its body only once it runs. Runs or is abandoned, once. */
+    private final class QueuedStream implements Runnable {
+        private final Runnable task;
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+
+        QueuedStream(Runnable task, Exchange exchange, AsyncCallback callback) {
+            this.task = task;
+            this.exchange = exchange;
+            this.callback = callback;
+            queued.add(this);
+        }
+
         @Override
         public void run() {
-            task.run();
+            if (queued.remove(this)) {
+                task.run();
+            }
         }
 
         void abandon() {
-            exchange.setException(new TogetherAudioException("the realtime producer stopped before this audio "
-                    + "could be sent"));
-            callback.done(false);
+            if (queued.remove(this)) {
+                exchange.setException(new TogetherAudioException("the realtime producer stopped before this audio "
+                        + "could be sent"));
+                callback.done(false);
+            }
         }
     }
 
@@ -155,7 +181,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         if (pcm != null && !awaitTranscript) {
             return completeWhenDone(session.append(pcm), exchange, callback);
         }
-        streamers.execute(new QueuedStream(() -> {
+        QueuedStream stream = new QueuedStream(() -> {
             InputStream audio;
             try {
                 audio = RealtimeBodies.open(audioBody);
@@ -165,7 +191,13 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                 return;
             }
             stream(exchange, session, audio, body, awaitTranscript, callback);
-        }, exchange, callback)); // a stopping producer refuses with RejectedExecutionException, before anything
+        }, exchange, callback);
+        try {
+            streamers.execute(stream);
+        } catch (RejectedExecutionException stopping) {
+            queued.remove(stream);
+            throw stopping; // process() fails the exchange
+        }
         return false;
     }
 
@@ -211,7 +243,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                     } finally {
                         callback.done(false);
                     }
-                }, completions);
+                }, this::continueRoute);
     }
 
     private long stream(InputStream in, Object body, RealtimeSession session) throws Exception {
@@ -249,7 +281,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                 exchange.setException(e instanceof CompletionException ? e.getCause() : e);
             }
             callback.done(false);
-        }, completions);
+        }, this::continueRoute);
         return false;
     }
 }
