@@ -65,6 +65,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "language": getOrCreateConfiguration(target).setLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxaudioduration":
+        case "maxAudioDuration": getOrCreateConfiguration(target).setMaxAudioDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxqueuedrequests":
@@ -91,6 +93,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
         case "pace": getOrCreateConfiguration(target).setPace(property(camelContext, io.cameltogether.audio.client.realtime.Pace.class, value)); return true;
+        case "partduration":
+        case "partDuration": getOrCreateConfiguration(target).setPartDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -181,6 +185,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "language": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxaudioduration":
+        case "maxAudioDuration": return long.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxqueuedrequests":
@@ -207,6 +213,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "outputformat":
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
         case "pace": return io.cameltogether.audio.client.realtime.Pace.class;
+        case "partduration":
+        case "partDuration": return long.class;
         case "prompt": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -293,6 +301,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "language": return getOrCreateConfiguration(target).getLanguage();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxaudioduration":
+        case "maxAudioDuration": return getOrCreateConfiguration(target).getMaxAudioDuration();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
         case "maxqueuedrequests":
@@ -319,6 +329,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "pace": return getOrCreateConfiguration(target).getPace();
+        case "partduration":
+        case "partDuration": return getOrCreateConfiguration(target).getPartDuration();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();

@@ -55,6 +55,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "language": target.getConfiguration().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxaudioduration":
+        case "maxAudioDuration": target.getConfiguration().setMaxAudioDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxqueuedrequests":
@@ -79,6 +81,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, io.cameltogether.audio.client.request.OutputFormat.class, value)); return true;
         case "pace": target.getConfiguration().setPace(property(camelContext, io.cameltogether.audio.client.realtime.Pace.class, value)); return true;
+        case "partduration":
+        case "partDuration": target.getConfiguration().setPartDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -158,6 +162,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "language": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxaudioduration":
+        case "maxAudioDuration": return long.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
         case "maxqueuedrequests":
@@ -182,6 +188,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "outputformat":
         case "outputFormat": return io.cameltogether.audio.client.request.OutputFormat.class;
         case "pace": return io.cameltogether.audio.client.realtime.Pace.class;
+        case "partduration":
+        case "partDuration": return long.class;
         case "prompt": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -262,6 +270,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "language": return target.getConfiguration().getLanguage();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxaudioduration":
+        case "maxAudioDuration": return target.getConfiguration().getMaxAudioDuration();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxqueuedrequests":
@@ -286,6 +296,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "pace": return target.getConfiguration().getPace();
+        case "partduration":
+        case "partDuration": return target.getConfiguration().getPartDuration();
         case "prompt": return target.getConfiguration().getPrompt();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();

@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(54);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -41,6 +41,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("keepAliveInterval");
         props.add("language");
         props.add("lazyStartProducer");
+        props.add("maxAudioDuration");
         props.add("maxConcurrentRequests");
         props.add("maxQueuedRequests");
         props.add("maxRetries");
@@ -55,6 +56,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("operation");
         props.add("outputFormat");
         props.add("pace");
+        props.add("partDuration");
         props.add("prompt");
         props.add("proxyHost");
         props.add("proxyPassword");

@@ -44,6 +44,10 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     private OutputFormat outputFormat = OutputFormat.TEXT;
     @UriParam(label = "producer", defaultValue = "524288000")
     private long maxUploadSize = 524_288_000L;
+    @UriParam(label = "producer", defaultValue = "14400000", javaType = "java.time.Duration")
+    private long maxAudioDuration = 14_400_000;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
+    private long partDuration;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "3600000", javaType = "java.time.Duration")
@@ -209,11 +213,36 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     }
 
     /**
-     * Largest audio upload in bytes; larger audio fails before sending. The API's cap for direct uploads is 500 MB;
-     * send larger files as an https URL.
+     * Largest audio upload in bytes. A larger WAV is split into parts under it, cut in pauses; other larger audio
+     * fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
      */
     public void setMaxUploadSize(long maxUploadSize) {
         this.maxUploadSize = maxUploadSize;
+    }
+
+    public long getMaxAudioDuration() {
+        return maxAudioDuration;
+    }
+
+    /**
+     * Longest audio the API takes in one request (4 hours). A longer WAV is split into parts under it, cut in
+     * pauses, sent side by side and stitched into one transcript; other longer audio is refused by the API.
+     */
+    public void setMaxAudioDuration(long maxAudioDuration) {
+        this.maxAudioDuration = maxAudioDuration;
+    }
+
+    public long getPartDuration() {
+        return partDuration;
+    }
+
+    /**
+     * Split a WAV longer than this into parts of at most this length, cut in pauses, sent side by side (up to
+     * maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about
+     * the time of its longest part. 0 splits only what maxAudioDuration or maxUploadSize require.
+     */
+    public void setPartDuration(long partDuration) {
+        this.partDuration = partDuration;
     }
 
     public long getConnectTimeout() {

@@ -69,7 +69,7 @@ public final class TogetherAudioConstants {
             + "one.", javaType = "String")
     public static final String TASK = "CamelTogetherAudioTask";
     @Metadata(label = "producer", description = "Response id to quote to Together support, when the API returns "
-            + "one.", javaType = "String")
+            + "one; for a recording sent in parts, the parts' ids, comma-separated.", javaType = "String")
     public static final String RESPONSE_ID = "CamelTogetherAudioResponseId";
 
     private TogetherAudioConstants() {

@@ -129,7 +129,8 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
                 Duration.ofMillis(configuration.getConnectTimeout()),
                 Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),
                 configuration.getMaxConcurrentRequests(), configuration.getMaxQueuedRequests(),
-                configuration.getMaxUploadSize(),
+                configuration.getMaxUploadSize(), Duration.ofMillis(configuration.getMaxAudioDuration()),
+                configuration.getPartDuration() > 0 ? Duration.ofMillis(configuration.getPartDuration()) : null,
                 Duration.ofMillis(configuration.getRetryDelay()), network());
     }
 

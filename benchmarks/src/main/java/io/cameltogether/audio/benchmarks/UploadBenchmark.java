@@ -2,7 +2,6 @@ package io.cameltogether.audio.benchmarks;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -102,7 +100,6 @@ public final class UploadBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-
     /** 48 kHz stereo 16-bit noise: real bytes on disk, so both clients read the same file the same way. */
     private static Path randomWav(Path path, long dataBytes) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
@@ -131,45 +128,4 @@ public final class UploadBenchmark {
      * Used heap every 5 ms, the baseline taken after a full GC; and the bytes all threads allocated meanwhile, which
      * G1's region-sized used-heap figure is too coarse to show.
      */
-    private static final class HeapSampler {
-        final AtomicLong peak = new AtomicLong();
-        long baseline;
-        long allocated;
-        private volatile boolean running;
-        private Thread thread;
-
-        void start() {
-            allocated = -allocatedByAllThreads();
-            System.gc();
-            baseline = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            peak.set(baseline);
-            running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            allocated += allocatedByAllThreads();
-        }
-
-        private static long allocatedByAllThreads() {
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long total = 0;
-            for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-                total += Math.max(0, allocated);
-            }
-            return total;
-        }
-    }
 }

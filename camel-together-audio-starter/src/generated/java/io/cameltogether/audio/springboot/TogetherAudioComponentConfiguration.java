@@ -73,12 +73,17 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Boolean lazyStartProducer = false;
     /**
+     * Longest audio the API takes in one request (4 hours). A longer WAV is split into parts under it, cut in pauses,
+     * sent side by side and stitched into one transcript; other longer audio is refused by the API.
+     */
+    private java.time.Duration maxAudioDuration = java.time.Duration.ofMillis(14400000);
+    /**
      * Most speakers expected, to improve diarization when known.
      */
     private Integer maxSpeakers;
     /**
-     * Largest audio upload in bytes; larger audio fails before sending. The API's cap for direct uploads is 500 MB;
-     * send larger files as an https URL.
+     * Largest audio upload in bytes. A larger WAV is split into parts under it, cut in pauses; other larger audio fails
+     * before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
      */
     private Long maxUploadSize = 524288000L;
     /**
@@ -96,6 +101,12 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * final transcript yet, so a reconnect can replay all of it.
      */
     private io.cameltogether.audio.client.realtime.Pace pace = io.cameltogether.audio.client.realtime.Pace.REALTIME;
+    /**
+     * Split a WAV longer than this into parts of at most this length, cut in pauses, sent side by side (up to
+     * maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about the
+     * time of its longest part. 0 splits only what maxAudioDuration or maxUploadSize require.
+     */
+    private java.time.Duration partDuration = java.time.Duration.ofMillis(0);
     /**
      * Response format asked of the API. Unset, the component asks for what the output needs: verbose_json for result,
      * srt, vtt, diarization and timestamps, json otherwise.
@@ -363,6 +374,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.lazyStartProducer = lazyStartProducer;
     }
 
+    public java.time.Duration getMaxAudioDuration() {
+        return maxAudioDuration;
+    }
+
+    public void setMaxAudioDuration(java.time.Duration maxAudioDuration) {
+        this.maxAudioDuration = maxAudioDuration;
+    }
+
     public Integer getMaxSpeakers() {
         return maxSpeakers;
     }
@@ -401,6 +420,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setPace(io.cameltogether.audio.client.realtime.Pace pace) {
         this.pace = pace;
+    }
+
+    public java.time.Duration getPartDuration() {
+        return partDuration;
+    }
+
+    public void setPartDuration(java.time.Duration partDuration) {
+        this.partDuration = partDuration;
     }
 
     public io.cameltogether.audio.client.request.ResponseFormat getResponseFormat() {

@@ -112,6 +112,14 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * Longest audio the API takes in one request (4 hours). A longer WAV is split into parts under it, cut in pauses,
+     * sent side by side and stitched into one transcript; other longer audio is refused by the API.
+     */
+    public TogetherAudioEndpointBuilder maxAudioDuration(java.time.Duration value) {
+        return set("maxAudioDuration", value.toMillis() + "ms");
+    }
+
+    /**
      * Most speakers expected, to improve diarization when known.
      */
     public TogetherAudioEndpointBuilder maxSpeakers(Integer value) {
@@ -119,8 +127,8 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * Largest audio upload in bytes; larger audio fails before sending. The API's cap for direct uploads is 500 MB;
-     * send larger files as an https URL.
+     * Largest audio upload in bytes. A larger WAV is split into parts under it, cut in pauses; other larger audio fails
+     * before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
      */
     public TogetherAudioEndpointBuilder maxUploadSize(long value) {
         return set("maxUploadSize", value);
@@ -148,6 +156,15 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      */
     public TogetherAudioEndpointBuilder pace(io.cameltogether.audio.client.realtime.Pace value) {
         return set("pace", value);
+    }
+
+    /**
+     * Split a WAV longer than this into parts of at most this length, cut in pauses, sent side by side (up to
+     * maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about the
+     * time of its longest part. 0 splits only what maxAudioDuration or maxUploadSize require.
+     */
+    public TogetherAudioEndpointBuilder partDuration(java.time.Duration value) {
+        return set("partDuration", value.toMillis() + "ms");
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param maxRetries            further attempts after a transient failure (429, 5xx, dropped connection)
  * @param maxConcurrentRequests requests in flight at once; also the connection pool size
  * @param maxQueuedRequests     requests that may wait for a free slot; a sender waits while that many do
- * @param maxUploadSize         bytes; larger audio is refused before sending
+ * @param maxUploadSize         bytes; larger audio is refused before sending, or split if it is a WAV
+ * @param maxAudioDuration      the API's limit on one request's audio; a longer WAV is split into parts
+ * @param partDuration          split a WAV longer than this into parts sent side by side; null for no split
+ *                              beyond what the limits require
  * @param retryDelay            first backoff delay, doubled per attempt up to {@link RetryPolicy#MAX_DELAY}
  * @param network               the proxy and TLS material connections use
  */
@@ -24,6 +27,8 @@ public record ClientSettings(
         int maxConcurrentRequests,
         int maxQueuedRequests,
         long maxUploadSize,
+        Duration maxAudioDuration,
+        Duration partDuration,
         Duration retryDelay,
         Network network) {
 
@@ -32,6 +37,7 @@ public record ClientSettings(
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(maxAudioDuration, "maxAudioDuration");
         Objects.requireNonNull(retryDelay, "retryDelay");
         Objects.requireNonNull(network, "network");
         if (maxRetries < 0 || maxQueuedRequests < 0 || maxConcurrentRequests < 1 || maxUploadSize < 1) {

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,9 @@ import io.cameltogether.audio.client.request.ResponseFormat;
 import io.cameltogether.audio.client.request.TimestampGranularity;
 import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.client.split.AudioPart;
+import io.cameltogether.audio.client.split.PartedTranscription;
+import io.cameltogether.audio.client.split.RecordingSplitter;
 
 /**
  * Calls the batch endpoints: builds the multipart body ({@code model} first, {@code file} last, the audio streamed),
@@ -54,6 +59,7 @@ public final class TogetherAudioClient implements AutoCloseable {
     private final CloseableHttpClient http;
     private final AudioMetrics metrics;
     private final RequestAdmission admission;
+    private final RecordingSplitter splitter;
     private final Map<BatchTask, URI> urls = new EnumMap<>(BatchTask.class);
     /** Marks the threads that run this client's attempts, so that a send from one of them never waits for room. */
     private static final ThreadLocal<TogetherAudioClient> OWN_THREAD = new ThreadLocal<>();
@@ -69,6 +75,8 @@ public final class TogetherAudioClient implements AutoCloseable {
         this.metrics = metrics;
         this.retryPolicy = new RetryPolicy(settings.retryDelay());
         this.admission = new RequestAdmission(settings.maxConcurrentRequests(), settings.maxQueuedRequests());
+        this.splitter = new RecordingSplitter(settings.maxAudioDuration(), settings.maxUploadSize(),
+                settings.partDuration());
         for (BatchTask task : BatchTask.values()) {
             urls.put(task, settings.resolve(task.path()));
         }
@@ -85,11 +93,17 @@ public final class TogetherAudioClient implements AutoCloseable {
      * the executor's threads (on the calling thread only if the attempt ended before the caller looked). While the
      * client holds as many requests as it may, the calling thread waits for room; one of the client's own threads
      * (a route that sends again from the answer's thread) never waits, since it may be the one that would free it.
+     * A WAV over the limits (or over the part duration) is sent as parts, each a request of its own, and answered
+     * as one.
      *
-     * @throws AudioValidationException when the audio is over the upload cap
+     * @throws AudioValidationException when the audio is over the upload cap and cannot be split
      * @throws TogetherAudioException   when the client is stopping, or the wait for room is interrupted
      */
     public CompletableFuture<BatchResponse> send(BatchRequest request) {
+        Optional<List<AudioPart>> parts = splitter.split(request.audio());
+        if (parts.isPresent()) {
+            return PartedTranscription.send(request, parts.get(), this::send);
+        }
         if (!request.audio().isUrl()) {
             UploadLimits.check(request.audio(), settings.maxUploadSize());
         }

@@ -29,6 +29,11 @@ public final class OptionRanges {
         atLeast("maxQueuedRequests", c.getMaxQueuedRequests(), 0,
                 "a count; 0 makes every sender wait for a free request slot");
         atLeast("maxUploadSize", c.getMaxUploadSize(), 1, "a size in bytes");
+        atLeast("maxAudioDuration", c.getMaxAudioDuration(), 1000, DURATION + " of 1s or more");
+        if (c.getPartDuration() != 0) {
+            atLeast("partDuration", c.getPartDuration(), 1000, DURATION + " of 1s or more, or 0 to split only "
+                    + "what maxAudioDuration and maxUploadSize require");
+        }
         positiveDuration("sessionIdleTimeout", c.getSessionIdleTimeout());
         atLeast("maxSessions", c.getMaxSessions(), 1, "a count of 1 or more");
         atLeast("concurrentConsumers", c.getConcurrentConsumers(), 1, "a count of 1 or more");

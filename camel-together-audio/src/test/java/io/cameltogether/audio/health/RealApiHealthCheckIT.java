@@ -20,7 +20,8 @@ class RealApiHealthCheckIT {
 
     private static ApiStatus probe(String key) {
         ClientSettings settings = new ClientSettings(URI.create("https://api.together.xyz/v1"), ApiKey.of(key),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 0, 1, 0, 1, Duration.ofMillis(500), Network.DEFAULT);
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 0, 1, 0, 1, Duration.ofHours(4), null,
+                Duration.ofMillis(500), Network.DEFAULT);
         try (ApiProbe probe = new ApiProbe(settings, Duration.ofSeconds(30), Duration.ZERO)) {
             return probe.check();
         }

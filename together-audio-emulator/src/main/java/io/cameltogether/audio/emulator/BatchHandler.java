@@ -176,6 +176,9 @@ final class BatchHandler implements Handler<HttpServerRequest> {
             emulator.vertx().setTimer(Math.max(1, fault.delay.toMillis()), t -> answer(state, 200, body));
         } else if (fault != null && fault.kind == Fault.Kind.TRUNCATE) {
             answerTruncated(state, body);
+        } else if (emulator.processingSecondsPerAudioHour() > 0) {
+            long millis = Math.round(duration / 3600 * emulator.processingSecondsPerAudioHour() * 1000);
+            emulator.vertx().setTimer(Math.max(1, millis), t -> answer(state, 200, body));
         } else {
             answer(state, 200, body);
         }

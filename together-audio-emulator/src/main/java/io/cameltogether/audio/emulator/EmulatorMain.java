@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the emulator until stopped:
  * {@code java -cp ... EmulatorMain [--port=N] [--api-key=K] [--max-upload-bytes=N] [--max-duration-seconds=S]
- * [--bare-transcription-events=true]}.
+ * [--processing-seconds-per-audio-hour=S] [--bare-transcription-events=true]}.
  * Prints one line with the base URL, which scripts can read.
  */
 public final class EmulatorMain {
@@ -27,6 +27,8 @@ public final class EmulatorMain {
                 case "--api-key" -> emulator.withApiKey(option[1]);
                 case "--max-upload-bytes" -> emulator.withMaxUploadBytes(Long.parseLong(option[1]));
                 case "--max-duration-seconds" -> emulator.withMaxDurationSeconds(Double.parseDouble(option[1]));
+                case "--processing-seconds-per-audio-hour" ->
+                        emulator.withProcessingSecondsPerAudioHour(Double.parseDouble(option[1]));
                 case "--bare-transcription-events" -> emulator.withBareTranscriptionEvents(Boolean.parseBoolean(option[1]));
                 default -> throw new IllegalArgumentException("unknown option " + option[0]);
             }

@@ -40,6 +40,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
     private volatile long maxUploadBytes = 524_288_000L;
     private volatile long maxUrlBytes = 1_073_741_824L;
     private volatile double maxDurationSeconds = 4 * 3600;
+    private volatile double processingSecondsPerAudioHour;
 
     private volatile Duration realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
     private volatile boolean bareTranscriptionEvents;
@@ -168,6 +169,19 @@ public class TogetherAudioEmulator implements AutoCloseable {
     /** Audio longer than this gets 400 audio_too_long (default 4 hours). */
     public TogetherAudioEmulator withMaxDurationSeconds(double seconds) {
         this.maxDurationSeconds = seconds;
+        return this;
+    }
+
+    public double processingSecondsPerAudioHour() {
+        return processingSecondsPerAudioHour;
+    }
+
+    /**
+     * How long a batch answer takes, in seconds per hour of audio (default 0: at once), as the real API takes time
+     * in proportion to the audio's length: lets a benchmark see what sending parts side by side gains.
+     */
+    public TogetherAudioEmulator withProcessingSecondsPerAudioHour(double seconds) {
+        this.processingSecondsPerAudioHour = seconds;
         return this;
     }
 
@@ -301,6 +315,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
         maxUploadBytes = 524_288_000L;
         maxUrlBytes = 1_073_741_824L;
         maxDurationSeconds = 4 * 3600;
+        processingSecondsPerAudioHour = 0;
     }
 
     @Override

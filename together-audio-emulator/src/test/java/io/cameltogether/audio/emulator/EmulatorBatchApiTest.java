@@ -104,6 +104,16 @@ class EmulatorBatchApiTest {
     }
 
     @Test
+    void anAnswerTakesTheConfiguredProcessingTimeForItsAudio() throws IOException {
+        EMULATOR.withProcessingSecondsPerAudioHour(360); // 0.1 s per second of audio
+
+        Answer a = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3"), wav(6.5));
+
+        assertEquals(200, a.status());
+        assertTrue(EMULATOR.lastRequest().answeredAfterMillis() >= 650, EMULATOR.lastRequest().toString());
+    }
+
+    @Test
     void transcriptsAreDeterministicPerAudio() throws IOException {
         String first = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3"), wav(3)).json().get("text").asText();
         String again = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3"), wav(3)).json().get("text").asText();

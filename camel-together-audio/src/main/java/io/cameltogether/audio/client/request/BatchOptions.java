@@ -54,6 +54,11 @@ public record BatchOptions(
             throw new AudioValidationException("responseFormat json cannot honour " + verboseReason(output)
                     + ": json carries only the text; use responseFormat verbose_json or leave it unset");
         }
+        return withResponseFormat(format);
+    }
+
+    /** These options with another response format. */
+    public BatchOptions withResponseFormat(ResponseFormat format) {
         return new BatchOptions(model, language, prompt, format, temperature, timestampGranularities, diarize,
                 minSpeakers, maxSpeakers);
     }

@@ -2,6 +2,7 @@ package io.cameltogether.audio.client.result;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -38,6 +39,7 @@ public record TranscriptionResult(
         return new TranscriptionResult(text, null, null, null, null, null, null, id);
     }
 
+    @JsonIgnore // derived, not a field of the API's answer
     public boolean isDiarized() {
         return !speakerSegments.isEmpty() || words.stream().anyMatch(w -> w.speakerId() != null);
     }

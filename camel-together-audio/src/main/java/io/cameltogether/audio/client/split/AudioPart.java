@@ -1,0 +1,24 @@
+package io.cameltogether.audio.client.split;
+
+import java.util.Locale;
+
+import io.cameltogether.audio.client.request.AudioSource;
+
+/**
+ * One part of a split recording: its audio, a WAV of its own, and where it lies on the whole recording's clock.
+ *
+ * @param number 1 for the first part
+ */
+public record AudioPart(int number, int count, double startSeconds, double endSeconds, AudioSource audio) {
+
+    /** "part 2 of 3 (00:10:00.000-00:19:58.350)", for messages. */
+    public String describe() {
+        return "part " + number + " of " + count + " (" + clock(startSeconds) + "-" + clock(endSeconds) + ")";
+    }
+
+    private static String clock(double seconds) {
+        long millis = Math.round(seconds * 1000);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60,
+                millis / 1000 % 60, millis % 1000);
+    }
+}

@@ -1,0 +1,133 @@
+package io.cameltogether.audio.client.split;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.ByteArrayInputStream;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.request.AudioSource;
+
+/**
+ * A WAV recording on a source that can be re-opened, read through the JDK's javax.sound.sampled: its format and
+ * length, its frames from any point, and any stretch of it as a WAV file of its own. Nothing is held in memory but
+ * the few bytes of a header.
+ */
+final class WavRecording {
+
+    private final AudioSource source;
+    private final AudioFormat format;
+    private final AudioFormat partFormat;
+    private final long frames;
+
+    private WavRecording(AudioSource source, AudioFormat format, long frames) {
+        this.source = source;
+        this.format = format;
+        this.frames = frames;
+        // the JDK writes float WAV headers from the bytes it wrote, not from the declared length: parts of a float
+        // recording are 16-bit, ample for speech recognition; integer PCM, mu-law and A-law parts keep their format
+        this.partFormat = format.getEncoding() == AudioFormat.Encoding.PCM_FLOAT
+                ? new AudioFormat(format.getSampleRate(), 16, format.getChannels(), true, false) : format;
+    }
+
+    /** Reads the header; fails if the source is no WAV the JDK reads, or does not say how long it is. */
+    static WavRecording of(AudioSource source) throws IOException {
+        try (AudioInputStream in = open(source)) {
+            if (in.getFrameLength() == AudioSystem.NOT_SPECIFIED || in.getFrameLength() <= 0) {
+                throw new AudioValidationException("WAV '" + source.fileName() + "' does not state its length, so "
+                        + "it cannot be split into parts: write it with a complete header (e.g. with ffmpeg or sox)");
+            }
+            return new WavRecording(source, in.getFormat(), in.getFrameLength());
+        }
+    }
+
+    private static AudioInputStream open(AudioSource source) throws IOException {
+        InputStream raw = source.open();
+        try {
+            return AudioSystem.getAudioInputStream(new BufferedInputStream(raw, 64 * 1024));
+        } catch (UnsupportedAudioFileException | RuntimeException e) {
+            raw.close();
+            throw new AudioValidationException("WAV '" + source.fileName() + "' cannot be read to split it into "
+                    + "parts (" + e.getMessage() + "): send integer or float PCM, mu-law or A-law WAV");
+        }
+    }
+
+    AudioFormat format() {
+        return format;
+    }
+
+    long frames() {
+        return frames;
+    }
+
+    double seconds(long frame) {
+        return frame / (double) format.getFrameRate();
+    }
+
+    long frameAt(double seconds) {
+        return (long) Math.floor(seconds * format.getFrameRate());
+    }
+
+    /** The recording's frames from {@code start} to its end, in its own format. The caller closes the stream. */
+    AudioInputStream framesFrom(long start) throws IOException {
+        AudioInputStream in = open(source);
+        long toSkip = start * format.getFrameSize();
+        while (toSkip > 0) {
+            long skipped = in.skip(toSkip);
+            if (skipped <= 0) {
+                in.close();
+                throw new IOException("WAV '" + source.fileName() + "' ended before frame " + start);
+            }
+            toSkip -= skipped;
+        }
+        return in;
+    }
+
+    /** Bytes of the WAV file {@link #part} makes of {@code count} frames. */
+    long partLength(long count) {
+        return header(count).length + count * partFormat.getFrameSize();
+    }
+
+    /** Bytes each frame takes in a part. */
+    int partFrameSize() {
+        return partFormat.getFrameSize();
+    }
+
+    /**
+     * Frames {@code start} to {@code start + count} as a WAV file: the JDK's header, then the frames, in the parts'
+     * format. The buffer is there because an AudioInputStream answers 0 to a read shorter than a frame, which a
+     * SequenceInputStream would take for its end; the buffer always asks for many frames.
+     */
+    InputStream part(long start, long count) throws IOException {
+        AudioInputStream frames = framesFrom(start);
+        AudioInputStream stretch = new AudioInputStream(frames, format, count);
+        AudioInputStream inPartFormat = partFormat.equals(format) ? stretch
+                : AudioSystem.getAudioInputStream(partFormat, stretch);
+        return new SequenceInputStream(new ByteArrayInputStream(header(count)),
+                new BufferedInputStream(inPartFormat, 64 * 1024));
+    }
+
+    /**
+     * The header the JDK's WAV writer puts before {@code count} frames of this format: written for a stream that
+     * declares that length but holds no frames, so the writer emits the header alone.
+     */
+    private byte[] header(long count) {
+        ByteArrayOutputStream header = new ByteArrayOutputStream(64);
+        try {
+            AudioSystem.write(new AudioInputStream(InputStream.nullInputStream(), partFormat, count),
+                    AudioFileFormat.Type.WAVE, header);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AudioValidationException("WAV '" + source.fileName() + "' is in a format (" + format + ") "
+                    + "that cannot be written back as parts: convert it to 16-bit PCM first");
+        }
+        return header.toByteArray();
+    }
+}

@@ -1,0 +1,207 @@
+package io.cameltogether.audio.client.split;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.cameltogether.audio.client.request.AudioSource;
+
+/** Cutting real speech (espeak-ng, 33 s, sentences and the pauses between words) into parts. */
+class RecordingSplitterTest {
+
+    private static final Path CONVERSATION = Path.of("src/test/resources/audio/conversation.wav");
+    private static final long NO_UPLOAD_CAP = Long.MAX_VALUE;
+
+    @Test
+    void cutsFallInPausesAndThePartsMeetExactlyWhereverTheLimitFalls() throws Exception {
+        short[] speech = samples(pcm(new BufferedInputStream(Files.newInputStream(CONVERSATION))));
+        double loudest = loudest20ms(speech);
+        int settings = 0;
+        List<String> cutsInSpeech = new ArrayList<>();
+        // part lengths 4 s to 12 s in 1/8 s steps: the limits fall inside words, between them, inside sentences
+        for (long millis = 4000; millis <= 12000; millis += 125, settings++) {
+            List<AudioPart> parts = split(CONVERSATION, Duration.ofMillis(millis));
+
+            assertEquals(speech.length, frames(parts), "every sample once, at " + millis + " ms");
+            short[] joined = samples(joinedPcm(parts));
+            assertArrayEquals(speech, joined, "the parts put end to end are the recording, at " + millis + " ms");
+            for (AudioPart part : parts) {
+                assertTrue(part.endSeconds() - part.startSeconds() <= millis / 1000.0, part.describe());
+                if (part.number() > 1) {
+                    int cut = (int) Math.round(part.startSeconds() * 16000);
+                    double loudness = rms(speech, cut - 160, cut + 160) / loudest;
+                    if (loudness >= 0.02) {
+                        cutsInSpeech.add(millis + " ms parts: " + part.describe() + " at " + loudness);
+                    }
+                }
+            }
+        }
+        assertEquals(65, settings);
+        assertEquals(List.of(), cutsInSpeech, "cuts where the 20 ms around them is louder than 2 % of the loudest");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PCM_SIGNED 44100 24 2", "PCM_UNSIGNED 8000 8 1", "ULAW 8000 8 1", "PCM_FLOAT 48000 32 2"})
+    void anyRateDepthAndEncodingIsCutIntoWavParts(String formatSpec, @TempDir Path dir)
+            throws Exception {
+        Path recording = convertedConversation(formatSpec, dir);
+        AudioFormat format;
+        long frames;
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(recording.toFile())) {
+            format = in.getFormat();
+            frames = in.getFrameLength();
+        }
+
+        List<AudioPart> parts = split(recording, Duration.ofSeconds(10));
+
+        assertTrue(parts.size() >= 4, parts.size() + " parts");
+        assertEquals(frames, frames(parts));
+        for (AudioPart part : parts) {
+            try (InputStream wav = part.audio().open();
+                 AudioInputStream in = AudioSystem.getAudioInputStream(new BufferedInputStream(wav))) {
+                assertTrue(in.getFormat().matches(partFormat(format)), in.getFormat() + " against " + format);
+                long bytes = in.readAllBytes().length;
+                assertEquals(in.getFrameLength() * partFormat(format).getFrameSize(), bytes,
+                        "declared length is what follows");
+                assertEquals(part.audio().length(), wavLength(part), "announced upload length is what is sent");
+            }
+        }
+    }
+
+    @Test
+    void aRecordingWithinEveryLimitIsSentWhole() {
+        RecordingSplitter splitter = new RecordingSplitter(Duration.ofSeconds(34), NO_UPLOAD_CAP, null);
+
+        assertTrue(splitter.split(AudioSource.file(CONVERSATION, null, null)).isEmpty());
+    }
+
+    @Test
+    void theUploadCapAloneSplitsAndEveryPartFitsUnderIt() throws Exception {
+        long cap = 300_000; // about 9.4 s of 16 kHz 16-bit mono
+        RecordingSplitter splitter = new RecordingSplitter(Duration.ofHours(4), cap, null);
+
+        List<AudioPart> parts = splitter.split(AudioSource.file(CONVERSATION, null, null)).orElseThrow();
+
+        assertTrue(parts.size() >= 4, parts.size() + " parts");
+        for (AudioPart part : parts) {
+            assertTrue(part.audio().length() <= cap, part.describe() + ": " + part.audio().length());
+        }
+    }
+
+    @Test
+    void partsAreNamedAfterTheRecording() {
+        List<AudioPart> parts = split(CONVERSATION, Duration.ofSeconds(10));
+
+        assertEquals("conversation-part2.wav", parts.get(1).audio().fileName());
+        assertTrue(parts.get(1).describe().matches("part 2 of 4 \\(00:00:\\d\\d\\.\\d{3}-00:00:\\d\\d\\.\\d{3}\\)"),
+                parts.get(1).describe());
+    }
+
+    /** Float recordings are cut into 16-bit parts (the JDK cannot write a float WAV header ahead of its data). */
+    private static AudioFormat partFormat(AudioFormat format) {
+        return format.getEncoding() == AudioFormat.Encoding.PCM_FLOAT
+                ? new AudioFormat(format.getSampleRate(), 16, format.getChannels(), true, false) : format;
+    }
+
+    private static List<AudioPart> split(Path wav, Duration partDuration) {
+        return new RecordingSplitter(Duration.ofHours(4), NO_UPLOAD_CAP, partDuration)
+                .split(AudioSource.file(wav, null, null)).orElseThrow();
+    }
+
+    private static long frames(List<AudioPart> parts) throws Exception {
+        long frames = 0;
+        for (AudioPart part : parts) {
+            try (AudioInputStream in = AudioSystem.getAudioInputStream(
+                    new BufferedInputStream(part.audio().open()))) {
+                frames += in.getFrameLength();
+            }
+        }
+        return frames;
+    }
+
+    private static long wavLength(AudioPart part) throws IOException {
+        try (InputStream in = part.audio().open()) {
+            return in.readAllBytes().length;
+        }
+    }
+
+    /** The parts' WAV files put end to end: the frames they hold, in order. */
+    private static byte[] joinedPcm(List<AudioPart> parts) throws Exception {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (AudioPart part : parts) {
+            joined.write(pcm(new BufferedInputStream(part.audio().open())));
+        }
+        return joined.toByteArray();
+    }
+
+    /** The frames of a WAV file, as the JDK reads them. */
+    private static byte[] pcm(InputStream wav) throws Exception {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** 16-bit little-endian samples. */
+    private static short[] samples(byte[] pcm) {
+        short[] samples = new short[pcm.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) ((pcm[2 * i] & 0xFF) | pcm[2 * i + 1] << 8);
+        }
+        return samples;
+    }
+
+    private static double rms(short[] samples, int from, int to) {
+        double sum = 0;
+        int count = 0;
+        for (int i = Math.max(0, from); i < Math.min(samples.length, to); i++, count++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        return count == 0 ? 0 : Math.sqrt(sum / count);
+    }
+
+    private static double loudest20ms(short[] samples) {
+        double loudest = 0;
+        for (int i = 0; i + 320 <= samples.length; i += 320) {
+            loudest = Math.max(loudest, rms(samples, i, i + 320));
+        }
+        return loudest;
+    }
+
+    /** The conversation written in another WAV format, converted by the JDK (rate and channels first). */
+    private static Path convertedConversation(String spec, Path dir) throws Exception {
+        String[] f = spec.split(" ");
+        AudioFormat.Encoding encoding = new AudioFormat.Encoding(f[0]);
+        float rate = Float.parseFloat(f[1]);
+        int bits = Integer.parseInt(f[2]);
+        int channels = Integer.parseInt(f[3]);
+        AudioFormat target = new AudioFormat(encoding, rate, bits, channels, bits / 8 * channels, rate, false);
+        Path out = dir.resolve("conversation-" + f[0] + ".wav");
+        AudioFormat pcmAtRate = new AudioFormat(rate, 16, channels, true, false);
+        try (AudioInputStream source = AudioSystem.getAudioInputStream(CONVERSATION.toFile());
+             AudioInputStream resampled = AudioSystem.getAudioInputStream(pcmAtRate, source);
+             AudioInputStream converted = AudioSystem.getAudioInputStream(target, resampled)) {
+            AudioSystem.write(converted, AudioFileFormat.Type.WAVE, out.toFile());
+        }
+        return out;
+    }
+}
