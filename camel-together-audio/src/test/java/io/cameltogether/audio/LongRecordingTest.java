@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
+import org.apache.camel.converter.stream.InputStreamCache;
 import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.client.Json;
@@ -133,6 +137,35 @@ class LongRecordingTest extends EmulatorTestSupport {
     }
 
     @Test
+    void afterAPartFailsForGoodNoFurtherPartIsSent() {
+        EMULATOR.enqueue(Fault.status(400).withCode("invalid_audio"));
+
+        // one request at a time, and no queue: each part is handed over only when the one before has ended
+        Exchange exchange = send("together-audio:transcribe?partDuration=10s&maxConcurrentRequests=1"
+                + "&maxQueuedRequests=0", CONVERSATION);
+
+        assertInstanceOf(TogetherAudioApiException.class, exchange.getException());
+        assertTrue(exchange.getException().getMessage().contains("in part 1 of "), exchange.getException().getMessage());
+        // the second part may already be on its way when the first one's failure is heard; no third goes
+        assertTrue(EMULATOR.requests().size() <= 2, EMULATOR.requests().size() + " of at least 4 parts sent");
+    }
+
+    @Test
+    void aStreamCacheIsNotSplitForItsPartsCannotBeReadSideBySide() {
+        EMULATOR.withMaxDurationSeconds(10);
+        byte[] audio = readAllBytes(CONVERSATION);
+
+        Exchange exchange = template.send("together-audio:transcribe?maxAudioDuration=10s", e -> {
+            e.getMessage().setBody(new InputStreamCache(audio));
+            e.getMessage().setHeader(Exchange.FILE_NAME, "conversation.wav");
+        });
+
+        TogetherAudioApiException error = assertInstanceOf(TogetherAudioApiException.class, exchange.getException());
+        assertEquals("audio_too_long", error.getCode());
+        assertEquals(1, EMULATOR.requests().size());
+    }
+
+    @Test
     void speakersAreKeptApartPerPart() {
         Exchange exchange = send("together-audio:transcribe?partDuration=10s&diarize=true&outputFormat=result",
                 CONVERSATION);
@@ -155,6 +188,14 @@ class LongRecordingTest extends EmulatorTestSupport {
         assertEquals(List.of("text", "task", "language", "duration", "segments"), fieldNames(verbose));
         assertEquals(CONVERSATION_SECONDS, verbose.get("duration").asDouble(), 0.0005);
         assertEquals(text.get("text"), verbose.get("text"));
+    }
+
+    private static byte[] readAllBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -115,17 +115,10 @@ public final class LongRecordingBenchmark {
             pcm = in.readAllBytes();
         }
         long frames = (long) (hours * 3600 * format.getFrameRate());
-        InputStream repeated = new SequenceInputStream(new Enumeration<InputStream>() {
-            @Override
-            public boolean hasMoreElements() {
-                return true;
-            }
-
-            @Override
-            public InputStream nextElement() {
-                return new ByteArrayInputStream(pcm);
-            }
-        });
+        // enough copies to fill the hours: a SequenceInputStream closes every element left, so it must end
+        long copies = frames * format.getFrameSize() / pcm.length + 1;
+        InputStream repeated = new SequenceInputStream(Collections.enumeration(
+                Collections.nCopies((int) copies, pcm).stream().map(ByteArrayInputStream::new).toList()));
         try (AudioInputStream speech = new AudioInputStream(repeated, format, frames)) {
             AudioSystem.write(speech, AudioFileFormat.Type.WAVE, target.toFile());
         }

@@ -15,9 +15,9 @@ import io.cameltogether.audio.client.request.AudioSource;
  * memory use stays flat whatever the file size, and enforces the upload cap on streams of unknown length. It
  * remembers whether it read anything, because a half-read one-shot stream must never be sent again.
  *
- * <p>When the audio cannot be sent whole (the cap is passed, the source fails), the request is aborted before the
- * error propagates. Otherwise HttpClient would close the chunked body normally on the way out, and the server
- * would receive a truncated file as if it were complete.
+ * <p>When the audio cannot be sent whole (the cap is passed, the source fails or ends short of its length), the
+ * request is aborted before the error propagates. Otherwise HttpClient would close the body normally on the way
+ * out, and the server would receive a truncated file as if it were complete, or wait for the rest.
  */
 final class AudioPartBody extends AbstractContentBody {
 
@@ -76,6 +76,12 @@ final class AudioPartBody extends AbstractContentBody {
                 out.write(buffer, 0, n);
                 sent = read;
             }
+        }
+        if (source.length() >= 0 && read < source.length()) {
+            // sent as it is, the body would stop short of its Content-Length and the server would wait for the rest
+            request.cancel();
+            throw new TogetherAudioException("the audio '" + source.describe() + "' ended after " + read + " of the "
+                    + source.length() + " bytes announced: it changed or was cut short while being sent");
         }
     }
 

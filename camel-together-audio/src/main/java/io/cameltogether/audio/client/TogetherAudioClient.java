@@ -102,8 +102,13 @@ public final class TogetherAudioClient implements AutoCloseable {
     public CompletableFuture<BatchResponse> send(BatchRequest request) {
         Optional<List<AudioPart>> parts = splitter.split(request.audio());
         if (parts.isPresent()) {
-            return PartedTranscription.send(request, parts.get(), this::send);
+            return PartedTranscription.send(request, parts.get(), this::sendWhole);
         }
+        return sendWhole(request);
+    }
+
+    /** Sends the audio in one request, as it is. */
+    private CompletableFuture<BatchResponse> sendWhole(BatchRequest request) {
         if (!request.audio().isUrl()) {
             UploadLimits.check(request.audio(), settings.maxUploadSize());
         }

@@ -30,14 +30,17 @@ public final class AudioSource {
     private final long length;
     private final Opener opener;
     private final boolean repeatable;
+    private final boolean opensIndependently;
     private final URI url;
 
-    private AudioSource(String fileName, AudioFormat format, long length, Opener opener, boolean repeatable, URI url) {
+    private AudioSource(String fileName, AudioFormat format, long length, Opener opener, boolean repeatable,
+                        boolean opensIndependently, URI url) {
         this.fileName = fileName;
         this.format = format;
         this.length = length;
         this.opener = opener;
         this.repeatable = repeatable;
+        this.opensIndependently = opensIndependently;
         this.url = url;
     }
 
@@ -56,7 +59,8 @@ public final class AudioSource {
         }
         AudioFormat format = formatOf(name, contentType);
         checkNotEmpty(name, size);
-        return new AudioSource(withExtension(name, format), format, size, () -> new FileInputStream(path.toFile()), true, null);
+        return new AudioSource(withExtension(name, format), format, size, () -> new FileInputStream(path.toFile()),
+                true, true, null);
     }
 
     /** Fails, the same way for batch and realtime bodies, unless the path is a file that can be read. */
@@ -72,7 +76,7 @@ public final class AudioSource {
         AudioFormat format = formatOf(fileName, contentType);
         checkNotEmpty(fileName, data.length);
         return new AudioSource(withExtension(fileName, format), format, data.length,
-                () -> new ByteArrayInputStream(data), true, null);
+                () -> new ByteArrayInputStream(data), true, true, null);
     }
 
     /**
@@ -92,14 +96,17 @@ public final class AudioSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audio stream of " + fileName, e);
         }
-        return new AudioSource(withExtension(fileName, format), format, length, () -> peekable, false, null);
+        return new AudioSource(withExtension(fileName, format), format, length, () -> peekable, false, false, null);
     }
 
-    /** A stream that can be re-opened from its start, such as a stream cache: re-sent on retry. */
+    /**
+     * A stream that can be re-opened from its start, such as a stream cache: re-sent on retry. Each opening may
+     * rewind the same stream, so two are never read at once.
+     */
     public static AudioSource rereadable(Opener opener, String fileName, String contentType, long length) {
         AudioFormat format = formatOf(fileName, contentType);
         checkNotEmpty(fileName, length);
-        return new AudioSource(withExtension(fileName, format), format, length, opener, true, null);
+        return new AudioSource(withExtension(fileName, format), format, length, opener, true, false, null);
     }
 
     /** A public https URL: sent as the {@code file} field, the API downloads it (up to 1 GB). */
@@ -116,7 +123,7 @@ public final class AudioSource {
                     + "fetches audio only from public https URLs. Send the audio itself (File, Path, byte[], "
                     + "InputStream) or an https:// URL");
         }
-        return new AudioSource(null, null, -1, null, true, uri);
+        return new AudioSource(null, null, -1, null, true, false, uri);
     }
 
     private static AudioFormat formatOf(String fileName, String contentType) {
@@ -170,6 +177,11 @@ public final class AudioSource {
     /** Whether a failed attempt may send this audio again from its start. */
     public boolean isRepeatable() {
         return repeatable;
+    }
+
+    /** Whether streams opened from this audio are independent of each other, so that several may be read at once. */
+    public boolean opensIndependently() {
+        return opensIndependently;
     }
 
     public InputStream open() throws IOException {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,9 +51,18 @@ public final class PartedTranscription {
         // every part is asked for timestamps, whatever the caller wants: they place its words on the whole's clock
         BatchOptions partOptions = request.options().withResponseFormat(ResponseFormat.VERBOSE_JSON);
         List<CompletableFuture<BatchResponse>> answers = new ArrayList<>(parts.size());
+        AtomicBoolean aPartFailed = new AtomicBoolean();
         for (AudioPart part : parts) {
+            if (aPartFailed.get()) {
+                break; // the whole will fail: parts not yet sent are not sent, nor paid for
+            }
             try {
-                answers.add(send.apply(new BatchRequest(request.task(), part.audio(), partOptions)));
+                answers.add(send.apply(new BatchRequest(request.task(), part.audio(), partOptions))
+                        .whenComplete((answer, failure) -> {
+                            if (failure != null) {
+                                aPartFailed.set(true);
+                            }
+                        }));
             } catch (RuntimeException e) {
                 answers.add(CompletableFuture.failedFuture(e)); // stopping: send no further parts
                 break;
@@ -80,6 +90,7 @@ public final class PartedTranscription {
                 requestIds.isEmpty() ? null : requestIds);
     }
 
+    /** The part's failure, naming the part: an API error keeps its type, status and code; others are wrapped. */
     private static RuntimeException failedPart(BatchRequest request, AudioPart part, Throwable cause) {
         String where = "in " + part.describe() + " of '" + request.audio().describe() + "', sent in "
                 + part.count() + " parts; the transcripts of the other parts are discarded";

@@ -8,6 +8,8 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
+import io.cameltogether.audio.client.AudioValidationException;
+
 /**
  * Where to cut a recording into parts no longer than a limit: in the quietest stretch shortly before each point
  * where a part would reach the limit, so that a cut falls between words, not inside one. A cut never lies after
@@ -53,10 +55,8 @@ final class QuietCuts {
             return to;
         }
         double[] level = new double[blocks];
-        AudioFormat sixteenBitMono = new AudioFormat(format.getSampleRate(), 16, 1, true, false);
         try (AudioInputStream stretch = new AudioInputStream(recording.framesFrom(from), format, to - from);
-             AudioInputStream samples = format.matches(sixteenBitMono) ? stretch
-                     : AudioSystem.getAudioInputStream(sixteenBitMono, stretch)) {
+             AudioInputStream samples = sixteenBitMono(stretch)) {
             byte[] block = new byte[blockFrames * 2];
             for (int b = 0; b < blocks; b++) {
                 int read = samples.readNBytes(block, 0, block.length);
@@ -72,6 +72,23 @@ final class QuietCuts {
         // within the pause, the quietest point: a pause's edges may still hold the ends of its words
         int point = quietestRun(level, pause, pause + RUN_BLOCKS, POINT_BLOCKS);
         return from + (long) (point * blockFrames + POINT_BLOCKS * blockFrames / 2);
+    }
+
+    /**
+     * The stream as 16-bit mono, converted by the JDK in two steps: its mu-law and A-law decoders keep the channels,
+     * and its channel mixer takes only linear PCM.
+     */
+    private static AudioInputStream sixteenBitMono(AudioInputStream in) {
+        AudioFormat format = in.getFormat();
+        AudioFormat sixteenBit = new AudioFormat(format.getSampleRate(), 16, format.getChannels(), true, false);
+        AudioFormat sixteenBitMono = new AudioFormat(format.getSampleRate(), 16, 1, true, false);
+        try {
+            AudioInputStream linear = format.matches(sixteenBit) ? in : AudioSystem.getAudioInputStream(sixteenBit, in);
+            return sixteenBit.matches(sixteenBitMono) ? linear : AudioSystem.getAudioInputStream(sixteenBitMono, linear);
+        } catch (IllegalArgumentException unsupported) {
+            throw new AudioValidationException("the JDK cannot measure the loudness of " + format + " to cut it in "
+                    + "pauses: convert the recording to 16-bit PCM WAV");
+        }
     }
 
     /** The first block of the quietest run of {@code length} blocks in [from, to); of equal ones, the latest. */

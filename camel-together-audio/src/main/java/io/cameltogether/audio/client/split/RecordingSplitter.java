@@ -32,28 +32,28 @@ public record RecordingSplitter(Duration maxAudioDuration, long maxUploadSize, D
     public Optional<List<AudioPart>> split(AudioSource audio) {
         boolean tooSmallToSplit = audio.length() <= maxUploadSize
                 && audio.length() <= maxDuration().toSeconds() * LEANEST_WAV_BYTES_PER_SECOND;
-        if (audio.isUrl() || audio.format() != AudioFormat.WAV || !audio.isRepeatable() || tooSmallToSplit) {
+        if (audio.isUrl() || audio.format() != AudioFormat.WAV || !audio.opensIndependently() || tooSmallToSplit) {
             return Optional.empty();
         }
         try {
-            WavRecording recording;
-            long maxPartFrames;
             try {
-                recording = WavRecording.of(audio);
-                maxPartFrames = Math.min(recording.frameAt(maxDuration().toMillis() / 1000.0),
-                        (maxUploadSize - recording.partLength(0)) / recording.partFrameSize());
+                WavRecording recording = WavRecording.of(audio);
+                // the JDK's WAV writer counts in int: parts stay under 2 GB whatever the cap
+                long maxPartBytes = Math.min(maxUploadSize, Integer.MAX_VALUE) - recording.partLength(0);
+                long maxPartFrames = Math.min(recording.frameAt(maxDuration().toMillis() / 1000.0),
+                        maxPartBytes / recording.partFrameSize());
+                if (recording.frames() <= maxPartFrames || maxPartFrames < recording.frameAt(1)) {
+                    return Optional.empty(); // fits, or a cap too small for a second of it: the caps' errors apply
+                }
+                return Optional.of(parts(audio, recording, QuietCuts.plan(recording, maxPartFrames)));
             } catch (AudioValidationException cannotSplit) {
-                // a WAV the JDK cannot read or write: within the cap the API may well take it, and only the API can
-                // tell whether it is too long; over the cap it cannot go whole, and the reason is the error
+                // a WAV the JDK cannot read, measure or write: within the cap the API may well take it, and only
+                // the API can tell whether it is too long; over the cap it cannot go whole, and the reason is the error
                 if (audio.length() <= maxUploadSize) {
                     return Optional.empty();
                 }
                 throw cannotSplit;
             }
-            if (recording.frames() <= maxPartFrames || maxPartFrames < recording.frameAt(1)) {
-                return Optional.empty(); // fits, or a cap too small for a second of it: the caps' own errors apply
-            }
-            return Optional.of(parts(audio, recording, QuietCuts.plan(recording, maxPartFrames)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audio '" + audio.describe() + "' to split it", e);
         }

@@ -38,14 +38,27 @@ final class WavRecording {
                 ? new AudioFormat(format.getSampleRate(), 16, format.getChannels(), true, false) : format;
     }
 
-    /** Reads the header; fails if the source is no WAV the JDK reads, or does not say how long it is. */
+    /**
+     * Reads the header; fails if the source is no WAV the JDK reads. The length is what the file holds, when its
+     * header claims more: a WAV written to a pipe (ffmpeg to stdout) declares the largest size there is.
+     */
     static WavRecording of(AudioSource source) throws IOException {
         try (AudioInputStream in = open(source)) {
-            if (in.getFrameLength() == AudioSystem.NOT_SPECIFIED || in.getFrameLength() <= 0) {
-                throw new AudioValidationException("WAV '" + source.fileName() + "' does not state its length, so "
-                        + "it cannot be split into parts: write it with a complete header (e.g. with ffmpeg or sox)");
+            AudioFormat format = in.getFormat();
+            if (format.getFrameRate() < 1 || format.getFrameSize() < 1) {
+                throw new AudioValidationException("WAV '" + source.fileName() + "' declares " + format
+                        + ": no frame rate or frame size to split it by");
             }
-            return new WavRecording(source, in.getFormat(), in.getFrameLength());
+            // right after the header, what is left to read is the audio: exact below 2 GB; above, the header's size
+            // at most is the file's size less a minimal header, and a part that would still run short fails as such
+            int available = in.available();
+            long dataBytes = available < Integer.MAX_VALUE ? available : source.length() - 44;
+            long frames = in.getFrameLength() == AudioSystem.NOT_SPECIFIED ? dataBytes / format.getFrameSize()
+                    : Math.min(in.getFrameLength(), dataBytes / format.getFrameSize());
+            if (frames <= 0) {
+                throw new AudioValidationException("WAV '" + source.fileName() + "' holds no audio frames");
+            }
+            return new WavRecording(source, format, frames);
         }
     }
 
@@ -53,8 +66,11 @@ final class WavRecording {
         InputStream raw = source.open();
         try {
             return AudioSystem.getAudioInputStream(new BufferedInputStream(raw, 64 * 1024));
-        } catch (UnsupportedAudioFileException | RuntimeException e) {
+        } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
             raw.close();
+            if (e instanceof IOException io) {
+                throw io;
+            }
             throw new AudioValidationException("WAV '" + source.fileName() + "' cannot be read to split it into "
                     + "parts (" + e.getMessage() + "): send integer or float PCM, mu-law or A-law WAV");
         }
@@ -79,16 +95,20 @@ final class WavRecording {
     /** The recording's frames from {@code start} to its end, in its own format. The caller closes the stream. */
     AudioInputStream framesFrom(long start) throws IOException {
         AudioInputStream in = open(source);
-        long toSkip = start * format.getFrameSize();
-        while (toSkip > 0) {
-            long skipped = in.skip(toSkip);
-            if (skipped <= 0) {
-                in.close();
-                throw new IOException("WAV '" + source.fileName() + "' ended before frame " + start);
+        try {
+            long toSkip = start * format.getFrameSize();
+            while (toSkip > 0) {
+                long skipped = in.skip(toSkip);
+                if (skipped <= 0) {
+                    throw new IOException("WAV '" + source.fileName() + "' ended before frame " + start);
+                }
+                toSkip -= skipped;
             }
-            toSkip -= skipped;
+            return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
-        return in;
     }
 
     /** Bytes of the WAV file {@link #part} makes of {@code count} frames. */
@@ -107,12 +127,16 @@ final class WavRecording {
      * SequenceInputStream would take for its end; the buffer always asks for many frames.
      */
     InputStream part(long start, long count) throws IOException {
-        AudioInputStream frames = framesFrom(start);
-        AudioInputStream stretch = new AudioInputStream(frames, format, count);
-        AudioInputStream inPartFormat = partFormat.equals(format) ? stretch
-                : AudioSystem.getAudioInputStream(partFormat, stretch);
-        return new SequenceInputStream(new ByteArrayInputStream(header(count)),
-                new BufferedInputStream(inPartFormat, 64 * 1024));
+        AudioInputStream stretch = new AudioInputStream(framesFrom(start), format, count);
+        try {
+            AudioInputStream inPartFormat = partFormat.equals(format) ? stretch
+                    : AudioSystem.getAudioInputStream(partFormat, stretch);
+            return new SequenceInputStream(new ByteArrayInputStream(header(count)),
+                    new BufferedInputStream(inPartFormat, 64 * 1024));
+        } catch (RuntimeException e) {
+            stretch.close();
+            throw e;
+        }
     }
 
     /**

@@ -8,6 +8,8 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +63,8 @@ class RecordingSplitterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PCM_SIGNED 44100 24 2", "PCM_UNSIGNED 8000 8 1", "ULAW 8000 8 1", "PCM_FLOAT 48000 32 2"})
+    @ValueSource(strings = {"PCM_SIGNED 44100 24 2", "PCM_UNSIGNED 8000 8 1", "ULAW 8000 8 2", "ALAW 8000 8 1",
+        "PCM_FLOAT 48000 32 2"})
     void anyRateDepthAndEncodingIsCutIntoWavParts(String formatSpec, @TempDir Path dir)
             throws Exception {
         Path recording = convertedConversation(formatSpec, dir);
@@ -86,6 +89,21 @@ class RecordingSplitterTest {
                 assertEquals(part.audio().length(), wavLength(part), "announced upload length is what is sent");
             }
         }
+    }
+
+    @Test
+    void aHeaderThatClaimsMoreThanTheFileHoldsIsReadForWhatItHolds(@TempDir Path dir) throws Exception {
+        // as ffmpeg writes a WAV to a pipe: RIFF and data sizes at their largest, the length unknown when written
+        byte[] wav = Files.readAllBytes(CONVERSATION);
+        ByteBuffer header = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(4, -1);
+        header.putInt(40, -1);
+        Path piped = Files.write(dir.resolve("piped.wav"), wav);
+
+        List<AudioPart> parts = split(piped, Duration.ofSeconds(10));
+
+        assertEquals((wav.length - 44) / 2, frames(parts));
+        assertEquals(33.004, parts.get(parts.size() - 1).endSeconds(), 0.0005);
     }
 
     @Test
