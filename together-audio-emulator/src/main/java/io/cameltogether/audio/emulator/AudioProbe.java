@@ -57,14 +57,15 @@ final class AudioProbe {
         return seconds != null && seconds > 0;
     }
 
-    static double durationSeconds(String format, byte[] head, byte[] tail, long totalBytes) {
+    /** @param mp3FrameSeconds the audio in the MP3 frames counted as they arrived, used when no Xing frame says */
+    static double durationSeconds(String format, byte[] head, byte[] tail, long totalBytes, Double mp3FrameSeconds) {
         Double exact = switch (format) {
             case "wav" -> wavDuration(head, totalBytes);
             case "flac" -> flacDuration(head);
             case "ogg", "opus" -> oggDuration(format, head, tail);
             case "m4a" -> m4aDuration(head, tail);
             case "webm" -> webmDuration(head);
-            case "mp3" -> mp3Duration(head, totalBytes);
+            case "mp3" -> mp3Duration(head, totalBytes, mp3FrameSeconds);
             case "aac" -> adtsDuration(head, totalBytes);
             default -> null;
         };
@@ -166,9 +167,10 @@ final class AudioProbe {
 
     /**
      * The frame count of the Xing/Info header the encoders write into the first frame (exact, constant or variable
-     * bit rate alike); without one, the first frame's bit rate over the whole size (exact for constant bit rate).
+     * bit rate alike); without one, the frames counted as the upload arrived, else the first frame's bit rate over
+     * the whole size (exact for constant bit rate).
      */
-    private static Double mp3Duration(byte[] head, long totalBytes) {
+    private static Double mp3Duration(byte[] head, long totalBytes, Double frameSeconds) {
         int pos = 0;
         if (startsWith(head, 0, "ID3") && head.length >= 10) {
             pos = 10 + ((head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | (head[9] & 0x7F));
@@ -186,6 +188,9 @@ final class AudioProbe {
                 Long frames = xingFrames(head, pos);
                 if (frames != null) {
                     return frames * (mpeg1 ? 1152.0 : 576.0) / sampleRate;
+                }
+                if (frameSeconds != null) {
+                    return frameSeconds;
                 }
                 int kbps = (mpeg1 ? MPEG1_LAYER3_KBPS : MPEG2_LAYER3_KBPS)[index];
                 return (totalBytes - pos) * 8.0 / (kbps * 1000.0);

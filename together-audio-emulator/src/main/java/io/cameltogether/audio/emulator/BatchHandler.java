@@ -155,7 +155,8 @@ final class BatchHandler implements Handler<HttpServerRequest> {
             throw new ApiError(400, "invalid_request_error", "unsupported_format", "file",
                     "The audio file could not be decoded: it holds no audio samples");
         }
-        double duration = AudioProbe.durationSeconds(format, head, audio.tail(), audio.total());
+        double duration = AudioProbe.durationSeconds(format, head, audio.tail(), audio.total(),
+                audio.mp3FrameSeconds());
         if (duration > emulator.maxDurationSeconds()) {
             throw new ApiError(400, "invalid_request_error", "audio_too_long", "file", String.format(Locale.ROOT,
                     "Audio is %.0f s long; the limit is %.0f s (4 hours)", duration, emulator.maxDurationSeconds()));

@@ -88,6 +88,23 @@ class EmulatorBatchApiTest {
     }
 
     @Test
+    void aVariableBitRateMp3WithoutItsXingFrameIsTimedByItsFrames() throws IOException {
+        // conversation.mp3: LAME VBR, MPEG-2 Layer III at 16 kHz; an ID3v2 tag, then a Xing frame counting 919
+        // frames. Without the Xing frame (as in a part cut from a longer file) only counting the frames tells.
+        byte[] mp3 = Files.readAllBytes(Path.of("../camel-together-audio/src/test/resources/audio/conversation.mp3"));
+        int xing = 10 + ((mp3[6] & 0x7F) << 21 | (mp3[7] & 0x7F) << 14 | (mp3[8] & 0x7F) << 7 | (mp3[9] & 0x7F));
+        int[] mpeg2Kbps = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+        int xingLength = 72_000 * mpeg2Kbps[(mp3[xing + 2] & 0xF0) >> 4] / 16_000 + ((mp3[xing + 2] >> 1) & 1);
+        byte[] frames = Arrays.copyOfRange(mp3, xing + xingLength, mp3.length);
+
+        Answer a = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3")
+                .addTextBody("response_format", "verbose_json"), frames);
+
+        assertEquals(200, a.status());
+        assertEquals(919 * 576 / 16_000.0, a.json().get("duration").asDouble(), 0.001);
+    }
+
+    @Test
     void verboseJsonTimingsFollowTheExactWavDuration() throws IOException {
         Answer a = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3")
                 .addTextBody("response_format", "verbose_json").addTextBody("timestamp_granularities", "word"), wav(6.5));

@@ -84,7 +84,7 @@ final class QuietCuts {
         AudioFormat sixteenBitMono = new AudioFormat(format.getSampleRate(), 16, 1, true, false);
         try {
             AudioInputStream linear = format.matches(sixteenBit) ? in : AudioSystem.getAudioInputStream(sixteenBit, in);
-            return sixteenBit.matches(sixteenBitMono) ? linear : AudioSystem.getAudioInputStream(sixteenBitMono, linear);
+            return format.getChannels() == 1 ? linear : AudioSystem.getAudioInputStream(sixteenBitMono, linear);
         } catch (IllegalArgumentException unsupported) {
             throw new AudioValidationException("the JDK cannot measure the loudness of " + format + " to cut it in "
                     + "pauses: convert the recording to 16-bit PCM WAV");
@@ -92,7 +92,7 @@ final class QuietCuts {
     }
 
     /** The first block of the quietest run of {@code length} blocks in [from, to); of equal ones, the latest. */
-    private static int quietestRun(double[] level, int from, int to, int length) {
+    static int quietestRun(double[] level, int from, int to, int length) {
         double run = 0;
         for (int b = from; b < from + length; b++) {
             run += level[b];

@@ -12,8 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sound.sampled.AudioFileFormat;
@@ -28,10 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cameltogether.audio.client.request.AudioSource;
 
-/** Cutting real speech (espeak-ng, 33 s, sentences and the pauses between words) into parts. */
+/** Cutting real speech (espeak-ng, 33 s, sentences and the pauses between words) into parts, as WAV and MP3. */
 class RecordingSplitterTest {
 
     private static final Path CONVERSATION = Path.of("src/test/resources/audio/conversation.wav");
+    private static final Path CONVERSATION_MP3 = Path.of("src/test/resources/audio/conversation.mp3");
     private static final long NO_UPLOAD_CAP = Long.MAX_VALUE;
 
     @Test
@@ -60,6 +63,65 @@ class RecordingSplitterTest {
         }
         assertEquals(65, settings);
         assertEquals(List.of(), cutsInSpeech, "cuts where the 20 ms around them is louder than 2 % of the loudest");
+    }
+
+    @Test
+    void mp3CutsFallBetweenFramesInPausesAndThePartsHoldEveryFrameOnce() throws Exception {
+        // conversation.mp3: the conversation encoded by LAME (VBR, MPEG-2 Layer III, 16 kHz), with ID3v2, Xing and
+        // ID3v1 tags; its frames lag the WAV by LAME's encoder delay of 576 samples
+        byte[] mp3 = Files.readAllBytes(CONVERSATION_MP3);
+        short[] speech = samples(pcm(new BufferedInputStream(Files.newInputStream(CONVERSATION))));
+        double loudest = loudest20ms(speech);
+        List<String> cutsInSpeech = new ArrayList<>();
+        // parts of 10 s to 20 s: each cut is sought in the 5 s to 10 s before its limit, where a sentence ends; a
+        // frame lasts 36 ms here, too coarse for the 50 ms gaps between words that the WAV test cuts in
+        for (long millis = 10_000; millis <= 20_000; millis += 250) {
+            List<AudioPart> parts = split(CONVERSATION_MP3, Duration.ofMillis(millis));
+
+            byte[] joined = joinedBytes(parts);
+            int from = indexOf(mp3, Arrays.copyOf(joined, 64));
+            assertTrue(from > 10 + 110, "after the ID3v2 tag and the Xing frame: " + from);
+            assertArrayEquals(Arrays.copyOfRange(mp3, from, from + joined.length), joined, "every frame once");
+            assertEquals(mp3.length - 128, from + joined.length, "up to the ID3v1 tag");
+            for (AudioPart part : parts) {
+                assertTrue(part.endSeconds() - part.startSeconds() <= millis / 1000.0, part.describe());
+                if (part.number() > 1) {
+                    int cut = (int) Math.round(part.startSeconds() * 16000) - 576;
+                    double loudness = rms(speech, cut - 320, cut + 320) / loudest;
+                    if (loudness >= 0.02) {
+                        cutsInSpeech.add(millis + " ms parts: " + part.describe() + " at " + loudness);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), cutsInSpeech, "cuts where the 40 ms around them is louder than 2 % of the loudest");
+    }
+
+    @Test
+    void mp3FilesPutEndToEndAreSplitWithEveryFrameOfBoth(@TempDir Path dir) throws Exception {
+        byte[] mp3 = Files.readAllBytes(CONVERSATION_MP3);
+        long frameBytes = joinedBytes(split(CONVERSATION_MP3, Duration.ofSeconds(20))).length;
+        Path twice = dir.resolve("twice.mp3");
+        Files.write(twice, mp3);
+        Files.write(twice, mp3, StandardOpenOption.APPEND);
+
+        List<AudioPart> parts = split(twice, Duration.ofSeconds(20));
+
+        // from the first frame of the first file to the last frame of the second: the second file's tags and Xing
+        // frame, between frames, go along inside the part that spans them (decoders pass over them)
+        assertEquals(frameBytes + mp3.length, joinedBytes(parts).length);
+        assertEquals(2 * 919 * 576 / 16000.0, parts.get(parts.size() - 1).endSeconds(), 0.0005);
+    }
+
+    @Test
+    void anMp3CutShortInItsLastFrameEndsWithTheLastWholeFrame(@TempDir Path dir) throws Exception {
+        byte[] mp3 = Files.readAllBytes(CONVERSATION_MP3);
+        Path cutShort = Files.write(dir.resolve("cut-short.mp3"), Arrays.copyOf(mp3, mp3.length - 128 - 20));
+
+        List<AudioPart> parts = split(cutShort, Duration.ofSeconds(20));
+
+        assertEquals(918 * 576 / 16000.0, parts.get(parts.size() - 1).endSeconds(), 0.0005);
+        joinedBytes(parts); // every part reads to its announced length
     }
 
     @ParameterizedTest
@@ -161,6 +223,28 @@ class RecordingSplitterTest {
         try (InputStream in = part.audio().open()) {
             return in.readAllBytes().length;
         }
+    }
+
+    private static byte[] joinedBytes(List<AudioPart> parts) throws IOException {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (AudioPart part : parts) {
+            try (InputStream in = part.audio().open()) {
+                byte[] bytes = in.readAllBytes();
+                assertEquals(part.audio().length(), bytes.length, part.describe());
+                assertEquals(0xFF, bytes[0] & 0xFF, part.describe() + " starts with a frame");
+                joined.write(bytes);
+            }
+        }
+        return joined.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The parts' WAV files put end to end: the frames they hold, in order. */
