@@ -100,6 +100,24 @@ class LongRecordingTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aFlacOverTheDurationLimitIsSentInPartsEachAFlacOfItsOwn() {
+        EMULATOR.withMaxDurationSeconds(10);
+
+        Exchange exchange = send("together-audio:transcribe?maxAudioDuration=10s&outputFormat=result",
+                AUDIO.resolve("conversation.flac"));
+
+        assertNull(exchange.getException());
+        List<RecordedRequest> requests = EMULATOR.requests();
+        assertTrue(requests.size() >= 4, requests.size() + " requests");
+        for (RecordedRequest request : requests) {
+            assertEquals(200, request.status());
+            assertTrue(request.fileName().matches("conversation-part\\d\\.flac"), request.fileName());
+        }
+        TranscriptionResult result = exchange.getMessage().getBody(TranscriptionResult.class);
+        assertEquals(CONVERSATION_SECONDS, result.duration(), 0.0005);
+    }
+
+    @Test
     void subtitlesOfASplitRecordingRunOnTheWholeRecordingsClock() {
         Exchange exchange = send("together-audio:transcribe?partDuration=8s&outputFormat=srt", CONVERSATION);
 

@@ -35,10 +35,10 @@ final class UploadLimits {
                     + "URL and send the URL as the body instead (the API fetches up to 1 GB)");
         }
         if ("audio_too_long".equals(error.getCode())) {
-            return error.withHint("The component sends WAV and MP3 recordings given as a file or byte[] in parts "
-                    + "when they are longer than maxAudioDuration: convert other formats (e.g. ffmpeg -i in.m4a -ac 1 "
-                    + "-ar 16000 out.wav), write streams to a file first, and keep maxAudioDuration within the API's "
-                    + "limit");
+            return error.withHint("The component sends WAV, MP3 and FLAC recordings given as a file or byte[] in "
+                    + "parts when they are longer than maxAudioDuration: convert other formats (e.g. ffmpeg -i in.m4a "
+                    + "-ac 1 -ar 16000 out.flac), write streams to a file first, and keep maxAudioDuration within the "
+                    + "API's limit");
         }
         if ("unsupported_format".equals(error.getCode()) && sentBytes > 0) {
             return error.withHint("The content of '" + source.fileName() + "' was not recognised as audio: it is "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.cameltogether.audio.client.AudioValidationException;
@@ -11,8 +12,9 @@ import io.cameltogether.audio.client.request.AudioFormat;
 import io.cameltogether.audio.client.request.AudioSource;
 
 /**
- * Decides whether a recording goes to the API in parts, and makes them: a WAV or MP3 longer than the API's duration
- * limit, larger than the upload cap, or longer than the wanted part length is cut into parts under all three.
+ * Decides whether a recording goes to the API in parts, and makes them: a WAV, MP3 or FLAC longer than the API's
+ * duration limit, larger than the upload cap, or longer than the wanted part length is cut into parts under all
+ * three.
  *
  * @param maxAudioDuration the API's limit on one request's audio
  * @param maxUploadSize    bytes one request may upload
@@ -22,19 +24,19 @@ import io.cameltogether.audio.client.request.AudioSource;
 public record RecordingSplitter(Duration maxAudioDuration, long maxUploadSize, Duration partDuration) {
 
     /**
-     * The fewest bytes per second each splittable format can hold (WAV: 8 kHz, 8 bits, mono; MP3: 8 kbit/s): a
-     * smaller file cannot be long enough to split, so most requests are decided on their size without reading.
+     * The fewest bytes per second each format that can be split may hold (WAV: 8 kHz, 8 bits, mono; MP3: 8 kbit/s;
+     * FLAC: digital silence, a few bytes a frame): a smaller file cannot be long enough to split, so most requests
+     * are decided on their size without reading them.
      */
-    private static final long LEANEST_WAV_BYTES_PER_SECOND = 8000;
-    private static final long LEANEST_MP3_BYTES_PER_SECOND = 1000;
+    private static final Map<AudioFormat, Long> LEANEST_BYTES_PER_SECOND =
+            Map.of(AudioFormat.WAV, 8000L, AudioFormat.MP3, 1000L, AudioFormat.FLAC, 50L);
 
     /** The parts to send instead of the recording, or empty to send it whole. */
     public Optional<List<AudioPart>> split(AudioSource audio) {
-        if (audio.isUrl() || !audio.opensIndependently()
-                || audio.format() != AudioFormat.WAV && audio.format() != AudioFormat.MP3) {
+        if (audio.isUrl() || !audio.opensIndependently() || !LEANEST_BYTES_PER_SECOND.containsKey(audio.format())) {
             return Optional.empty();
         }
-        long leanest = audio.format() == AudioFormat.WAV ? LEANEST_WAV_BYTES_PER_SECOND : LEANEST_MP3_BYTES_PER_SECOND;
+        long leanest = LEANEST_BYTES_PER_SECOND.get(audio.format());
         if (audio.length() <= maxUploadSize && audio.length() <= maxDuration().toSeconds() * leanest) {
             return Optional.empty();
         }
@@ -42,8 +44,11 @@ public record RecordingSplitter(Duration maxAudioDuration, long maxUploadSize, D
         // the JDK's WAV writer counts in int: parts stay under 2 GB whatever the cap
         long maxPartBytes = Math.min(maxUploadSize, Integer.MAX_VALUE);
         try {
-            return audio.format() == AudioFormat.WAV ? WavParts.split(audio, maxPartSeconds, maxPartBytes)
-                    : Mp3Parts.split(audio, maxPartSeconds, maxPartBytes);
+            return switch (audio.format()) {
+                case WAV -> WavParts.split(audio, maxPartSeconds, maxPartBytes);
+                case MP3 -> Mp3Parts.split(audio, maxPartSeconds, maxPartBytes);
+                default -> FlacParts.split(audio, maxPartSeconds, maxPartBytes);
+            };
         } catch (AudioValidationException cannotSplit) {
             // audio that cannot be read, measured or cut: within the cap the API may well take it, and only the API
             // can tell whether it is too long; over the cap it cannot go whole, and the reason is the error

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,11 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cameltogether.audio.client.request.AudioSource;
 
-/** Cutting real speech (espeak-ng, 33 s, sentences and the pauses between words) into parts, as WAV and MP3. */
+/** Cutting real speech (espeak-ng, 33 s, sentences and the pauses between words) into parts: WAV, MP3, FLAC. */
 class RecordingSplitterTest {
 
     private static final Path CONVERSATION = Path.of("src/test/resources/audio/conversation.wav");
     private static final Path CONVERSATION_MP3 = Path.of("src/test/resources/audio/conversation.mp3");
+    private static final Path CONVERSATION_FLAC = Path.of("src/test/resources/audio/conversation.flac");
     private static final long NO_UPLOAD_CAP = Long.MAX_VALUE;
 
     @Test
@@ -122,6 +124,43 @@ class RecordingSplitterTest {
 
         assertEquals(918 * 576 / 16000.0, parts.get(parts.size() - 1).endSeconds(), 0.0005);
         joinedBytes(parts); // every part reads to its announced length
+    }
+
+    @Test
+    void flacCutsFallBetweenFramesInPausesAndEachPartIsAFlacFileOfItsOwn() throws Exception {
+        // conversation.flac: the conversation encoded by sox (FLAC level 8, 4096-sample frames, 190 bytes of metadata)
+        byte[] flac = Files.readAllBytes(CONVERSATION_FLAC);
+        short[] speech = samples(pcm(new BufferedInputStream(Files.newInputStream(CONVERSATION))));
+        double loudest = loudest20ms(speech);
+        List<String> cutsInSpeech = new ArrayList<>();
+        for (long millis = 10_000; millis <= 20_000; millis += 250) {
+            List<AudioPart> parts = split(CONVERSATION_FLAC, Duration.ofMillis(millis));
+
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            for (AudioPart part : parts) {
+                byte[] bytes;
+                try (InputStream in = part.audio().open()) {
+                    bytes = in.readAllBytes();
+                }
+                assertEquals(part.audio().length(), bytes.length);
+                assertArrayEquals("fLaC".getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(bytes, 4));
+                // STREAMINFO's total samples: the low 4 bits of byte 21 (8 + 13), then bytes 22 to 25
+                long samples = (bytes[21] & 0x0FL) << 32 | ByteBuffer.wrap(bytes, 22, 4).getInt() & 0xFFFFFFFFL;
+                assertEquals(Math.round((part.endSeconds() - part.startSeconds()) * 16000), samples, part.describe());
+                assertTrue(part.endSeconds() - part.startSeconds() <= millis / 1000.0, part.describe());
+                frames.write(bytes, 42, bytes.length - 42);
+                if (part.number() > 1) {
+                    int cut = (int) Math.round(part.startSeconds() * 16000);
+                    double loudness = rms(speech, cut - 320, cut + 320) / loudest;
+                    if (loudness >= 0.02) {
+                        cutsInSpeech.add(millis + " ms parts: " + part.describe() + " at " + loudness);
+                    }
+                }
+            }
+            assertArrayEquals(Arrays.copyOfRange(flac, 190, flac.length), frames.toByteArray(), "every frame once");
+            assertEquals(33.004, parts.get(parts.size() - 1).endSeconds(), 0.0005);
+        }
+        assertEquals(List.of(), cutsInSpeech, "cuts where the 40 ms around them is louder than 2 % of the loudest");
     }
 
     @ParameterizedTest

@@ -1,0 +1,58 @@
+package io.cameltogether.audio.client.split;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last frames of a compressed recording before a part's limit, with how loud each is judged to be, from which
+ * to choose where to cut: between frames, in the quietest run of them.
+ */
+final class FrameWindow {
+
+    /**
+     * @param sample the frame's first sample, counted from the start of the recording
+     * @param level  how loud the frame is judged to be, on a log scale
+     * @param clean  whether decoding can start at this frame
+     */
+    record Entry(long offset, long sample, double level, boolean clean) {
+    }
+
+    private final int capacity;
+    private final List<Entry> entries = new ArrayList<>();
+
+    FrameWindow(int capacity) {
+        this.capacity = capacity;
+    }
+
+    void add(Entry entry) {
+        entries.add(entry);
+        if (entries.size() > capacity) {
+            entries.remove(0);
+        }
+    }
+
+    void clear() {
+        entries.clear();
+    }
+
+    /**
+     * The frame to cut before: inside the quietest run of {@code runFrames}, nearest its middle, a clean one where
+     * there is one. Null when the window is too short to hold a run: then the cut goes before the frame to come.
+     */
+    Entry quietestBoundary(int runFrames) {
+        if (entries.size() <= runFrames) {
+            return null;
+        }
+        double[] level = entries.stream().mapToDouble(Entry::level).toArray();
+        int run = QuietCuts.quietestRun(level, 0, level.length, runFrames);
+        int middle = Math.min(run + Math.max(1, runFrames / 2), entries.size() - 1);
+        int boundary = middle;
+        for (int k = run + 1; k < run + runFrames && k < entries.size(); k++) {
+            boolean better = !entries.get(boundary).clean() || Math.abs(k - middle) < Math.abs(boundary - middle);
+            if (entries.get(k).clean() && better) {
+                boundary = k;
+            }
+        }
+        return entries.get(boundary);
+    }
+}

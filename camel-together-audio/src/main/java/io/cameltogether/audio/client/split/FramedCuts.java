@@ -1,0 +1,71 @@
+package io.cameltogether.audio.client.split;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cameltogether.audio.client.AudioValidationException;
+
+/**
+ * Plans the cuts of a compressed recording between its frames, in one pass and without decoding: where a part
+ * would pass a limit (samples or bytes), the cut goes into the quietest run of the frames just before it, as
+ * {@link FrameWindow} judges from what each frame says of its loudness. A cut never passes a limit.
+ */
+final class FramedCuts {
+
+    /** A frame as the planner sees it. */
+    record CodedFrame(long offset, int length, int samples, double level, boolean clean) {
+    }
+
+    /** The frames of one recording, in order; null at the end. */
+    @FunctionalInterface
+    interface Frames {
+        CodedFrame next() throws IOException;
+    }
+
+    /** Where a part starts in the file and on the recording's clock. */
+    record Bound(long offset, long sample) {
+    }
+
+    private FramedCuts() {
+    }
+
+    /**
+     * Each part's start, then the end of the last frame: a list of two bounds means the recording fits whole.
+     *
+     * @param windowFrames how many frames before a limit a cut may fall
+     * @param runFrames    how many frames make the quiet stretch a cut goes into
+     */
+    static List<Bound> plan(Frames frames, long maxPartSamples, long maxPartBytes, int windowFrames, int runFrames)
+            throws IOException {
+        List<Bound> bounds = new ArrayList<>();
+        FrameWindow window = new FrameWindow(windowFrames);
+        CodedFrame frame = frames.next();
+        if (frame == null) {
+            throw new AudioValidationException("no audio frames to split by");
+        }
+        Bound start = new Bound(frame.offset(), 0);
+        bounds.add(start);
+        long sample = 0;
+        long end = frame.offset();
+        for (; frame != null; frame = frames.next()) {
+            if (sample + frame.samples() - start.sample() > maxPartSamples
+                    || frame.offset() + frame.length() - start.offset() > maxPartBytes) {
+                FrameWindow.Entry boundary = window.quietestBoundary(runFrames);
+                start = boundary == null ? new Bound(frame.offset(), sample)
+                        : new Bound(boundary.offset(), boundary.sample());
+                if (start.offset() == bounds.get(bounds.size() - 1).offset()) {
+                    throw new AudioValidationException("a frame is larger than the upload cap: the audio cannot be "
+                            + "split under it");
+                }
+                bounds.add(start);
+                window.clear();
+            }
+            window.add(new FrameWindow.Entry(frame.offset(), sample, frame.level(), frame.clean()));
+            sample += frame.samples();
+            end = frame.offset() + frame.length();
+        }
+        bounds.add(new Bound(end, sample));
+        return bounds;
+    }
+}
