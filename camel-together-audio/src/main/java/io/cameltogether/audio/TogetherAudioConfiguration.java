@@ -213,8 +213,8 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     }
 
     /**
-     * Largest audio upload in bytes. A larger WAV is split into parts under it, cut in pauses; other larger audio
-     * fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
+     * Largest audio upload in bytes. A larger WAV, MP3 or FLAC is split into parts under it, cut in pauses; other
+     * larger audio fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
      */
     public void setMaxUploadSize(long maxUploadSize) {
         this.maxUploadSize = maxUploadSize;
@@ -225,8 +225,9 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     }
 
     /**
-     * Longest audio the API takes in one request (4 hours). A longer WAV is split into parts under it, cut in
-     * pauses, sent side by side and stitched into one transcript; other longer audio is refused by the API.
+     * Longest audio the API takes in one request (4 hours). A longer WAV, MP3 or FLAC is split into parts under it,
+     * cut in pauses, sent side by side and stitched into one transcript; longer audio of other formats is refused
+     * before sending when its container says how long it is.
      */
     public void setMaxAudioDuration(long maxAudioDuration) {
         this.maxAudioDuration = maxAudioDuration;
@@ -237,7 +238,7 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     }
 
     /**
-     * Split a WAV longer than this into parts of at most this length, cut in pauses, sent side by side (up to
+     * Split a WAV, MP3 or FLAC longer than this into parts of at most this length, cut in pauses, sent side by side (up to
      * maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about
      * the time of its longest part. 0 splits only what maxAudioDuration or maxUploadSize require.
      */

@@ -21,7 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.converter.stream.InputStreamCache;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.Json;
 import io.cameltogether.audio.client.TogetherAudioApiException;
 import io.cameltogether.audio.client.result.Segment;
@@ -115,6 +118,19 @@ class LongRecordingTest extends EmulatorTestSupport {
         }
         TranscriptionResult result = exchange.getMessage().getBody(TranscriptionResult.class);
         assertEquals(CONVERSATION_SECONDS, result.duration(), 0.0005);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"m4a", "ogg", "opus", "webm", "aac"})
+    void aRecordingThatIsNotSplitIsRefusedBeforeSendingWhenItsContainerSaysItIsTooLong(String format) {
+        Exchange tooLong = send("together-audio:transcribe?maxAudioDuration=2s", AUDIO.resolve("speech." + format));
+        Exchange fits = send("together-audio:transcribe?maxAudioDuration=5s", AUDIO.resolve("speech." + format));
+
+        AudioValidationException error = assertInstanceOf(AudioValidationException.class, tooLong.getException());
+        assertTrue(error.getMessage().matches("audio 'speech\\." + format + "' is 5 s long \\(its " + format
+                + " container says\\), over maxAudioDuration \\(2 s\\).*convert it.*"), error.getMessage());
+        assertNull(fits.getException(), "4.5 s is within 5 s");
+        assertEquals(1, EMULATOR.requests().size(), "only the one that fits was sent");
     }
 
     @Test

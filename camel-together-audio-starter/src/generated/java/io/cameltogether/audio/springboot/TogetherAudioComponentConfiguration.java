@@ -73,8 +73,9 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Boolean lazyStartProducer = false;
     /**
-     * Longest audio the API takes in one request (4 hours). A longer WAV is split into parts under it, cut in pauses,
-     * sent side by side and stitched into one transcript; other longer audio is refused by the API.
+     * Longest audio the API takes in one request (4 hours). A longer WAV, MP3 or FLAC is split into parts under it, cut
+     * in pauses, sent side by side and stitched into one transcript; longer audio of other formats is refused before
+     * sending when its container says how long it is.
      */
     private java.time.Duration maxAudioDuration = java.time.Duration.ofMillis(14400000);
     /**
@@ -82,8 +83,8 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Integer maxSpeakers;
     /**
-     * Largest audio upload in bytes. A larger WAV is split into parts under it, cut in pauses; other larger audio fails
-     * before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
+     * Largest audio upload in bytes. A larger WAV, MP3 or FLAC is split into parts under it, cut in pauses; other
+     * larger audio fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
      */
     private Long maxUploadSize = 524288000L;
     /**
@@ -102,8 +103,8 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private io.cameltogether.audio.client.realtime.Pace pace = io.cameltogether.audio.client.realtime.Pace.REALTIME;
     /**
-     * Split a WAV longer than this into parts of at most this length, cut in pauses, sent side by side (up to
-     * maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about the
+     * Split a WAV, MP3 or FLAC longer than this into parts of at most this length, cut in pauses, sent side by side (up
+     * to maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about the
      * time of its longest part. 0 splits only what maxAudioDuration or maxUploadSize require.
      */
     private java.time.Duration partDuration = java.time.Duration.ofMillis(0);

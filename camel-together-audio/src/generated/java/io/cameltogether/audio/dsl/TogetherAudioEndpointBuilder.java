@@ -112,8 +112,9 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * Longest audio the API takes in one request (4 hours). A longer WAV is split into parts under it, cut in pauses,
-     * sent side by side and stitched into one transcript; other longer audio is refused by the API.
+     * Longest audio the API takes in one request (4 hours). A longer WAV, MP3 or FLAC is split into parts under it, cut
+     * in pauses, sent side by side and stitched into one transcript; longer audio of other formats is refused before
+     * sending when its container says how long it is.
      */
     public TogetherAudioEndpointBuilder maxAudioDuration(java.time.Duration value) {
         return set("maxAudioDuration", value.toMillis() + "ms");
@@ -127,8 +128,8 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * Largest audio upload in bytes. A larger WAV is split into parts under it, cut in pauses; other larger audio fails
-     * before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
+     * Largest audio upload in bytes. A larger WAV, MP3 or FLAC is split into parts under it, cut in pauses; other
+     * larger audio fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
      */
     public TogetherAudioEndpointBuilder maxUploadSize(long value) {
         return set("maxUploadSize", value);
@@ -159,8 +160,8 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * Split a WAV longer than this into parts of at most this length, cut in pauses, sent side by side (up to
-     * maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about the
+     * Split a WAV, MP3 or FLAC longer than this into parts of at most this length, cut in pauses, sent side by side (up
+     * to maxConcurrentRequests at once) and stitched into one transcript: a long recording is transcribed in about the
      * time of its longest part. 0 splits only what maxAudioDuration or maxUploadSize require.
      */
     public TogetherAudioEndpointBuilder partDuration(java.time.Duration value) {

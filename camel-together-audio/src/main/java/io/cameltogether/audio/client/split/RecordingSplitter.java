@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,10 +31,24 @@ public record RecordingSplitter(Duration maxAudioDuration, long maxUploadSize, D
      */
     private static final Map<AudioFormat, Long> LEANEST_BYTES_PER_SECOND =
             Map.of(AudioFormat.WAV, 8000L, AudioFormat.MP3, 1000L, AudioFormat.FLAC, 50L);
+    /** The leanest the formats that are not split get: Opus at 6 kbit/s. */
+    private static final long LEANEST_OTHER_BYTES_PER_SECOND = 750;
 
-    /** The parts to send instead of the recording, or empty to send it whole. */
+    /**
+     * The parts to send instead of the recording, or empty to send it whole.
+     *
+     * @throws AudioValidationException when a recording in a format that is not split declares a duration over
+     *                                  maxAudioDuration: the API would refuse it once uploaded
+     */
     public Optional<List<AudioPart>> split(AudioSource audio) {
-        if (audio.isUrl() || !audio.opensIndependently() || !LEANEST_BYTES_PER_SECOND.containsKey(audio.format())) {
+        if (audio.isUrl()) {
+            return Optional.empty();
+        }
+        if (!LEANEST_BYTES_PER_SECOND.containsKey(audio.format())) {
+            refuseIfTooLong(audio);
+            return Optional.empty();
+        }
+        if (!audio.opensIndependently()) {
             return Optional.empty();
         }
         long leanest = LEANEST_BYTES_PER_SECOND.get(audio.format());
@@ -58,6 +73,25 @@ public record RecordingSplitter(Duration maxAudioDuration, long maxUploadSize, D
             throw cannotSplit;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audio '" + audio.describe() + "' to split it", e);
+        }
+    }
+
+    private void refuseIfTooLong(AudioSource audio) {
+        if (!audio.isRepeatable() || audio.length() <= maxAudioDuration.toSeconds() * LEANEST_OTHER_BYTES_PER_SECOND) {
+            return;
+        }
+        Optional<Double> seconds;
+        try {
+            seconds = ContainerDurations.seconds(audio);
+        } catch (IOException | RuntimeException unreadable) {
+            return; // a container the probe cannot read: the API judges it
+        }
+        if (seconds.isPresent() && seconds.get() > maxAudioDuration.toMillis() / 1000.0) {
+            String format = audio.format().extension();
+            throw new AudioValidationException(String.format(Locale.ROOT, "audio '%s' is %.0f s long (its %s "
+                    + "container says), over maxAudioDuration (%d s): the API refuses longer audio (audio_too_long). "
+                    + "The component splits WAV, MP3 and FLAC into parts: convert it, e.g. ffmpeg -i in.%s -ac 1 -ar "
+                    + "16000 out.flac", audio.fileName(), seconds.get(), format, maxAudioDuration.toSeconds(), format));
         }
     }
 
