@@ -104,6 +104,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawaudioencoding":
+        case "rawAudioEncoding": getOrCreateConfiguration(target).setRawAudioEncoding(property(camelContext, io.cameltogether.audio.client.pcm.RawAudioEncoding.class, value)); return true;
         case "reconnectattempts":
         case "reconnectAttempts": getOrCreateConfiguration(target).setReconnectAttempts(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -224,6 +226,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "rawaudioencoding":
+        case "rawAudioEncoding": return io.cameltogether.audio.client.pcm.RawAudioEncoding.class;
         case "reconnectattempts":
         case "reconnectAttempts": return int.class;
         case "reconnectdelay":
@@ -340,6 +344,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "rawaudioencoding":
+        case "rawAudioEncoding": return getOrCreateConfiguration(target).getRawAudioEncoding();
         case "reconnectattempts":
         case "reconnectAttempts": return getOrCreateConfiguration(target).getReconnectAttempts();
         case "reconnectdelay":

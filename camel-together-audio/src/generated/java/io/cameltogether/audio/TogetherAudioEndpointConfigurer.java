@@ -92,6 +92,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawaudioencoding":
+        case "rawAudioEncoding": target.getConfiguration().setRawAudioEncoding(property(camelContext, io.cameltogether.audio.client.pcm.RawAudioEncoding.class, value)); return true;
         case "reconnectattempts":
         case "reconnectAttempts": target.getConfiguration().setReconnectAttempts(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -199,6 +201,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "rawaudioencoding":
+        case "rawAudioEncoding": return io.cameltogether.audio.client.pcm.RawAudioEncoding.class;
         case "reconnectattempts":
         case "reconnectAttempts": return int.class;
         case "reconnectdelay":
@@ -307,6 +311,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "rawaudioencoding":
+        case "rawAudioEncoding": return target.getConfiguration().getRawAudioEncoding();
         case "reconnectattempts":
         case "reconnectAttempts": return target.getConfiguration().getReconnectAttempts();
         case "reconnectdelay":

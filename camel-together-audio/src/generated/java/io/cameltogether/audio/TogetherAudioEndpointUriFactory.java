@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -62,6 +62,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("proxyPassword");
         props.add("proxyPort");
         props.add("proxyUsername");
+        props.add("rawAudioEncoding");
         props.add("reconnectAttempts");
         props.add("reconnectDelay");
         props.add("reconnectMaxTime");

@@ -4,6 +4,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 import io.cameltogether.audio.client.realtime.Pace;
+import io.cameltogether.audio.client.pcm.RawAudioEncoding;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
 import io.cameltogether.audio.client.realtime.TurnDetectionMode;
 
@@ -14,6 +15,8 @@ public class RealtimeConfiguration {
     @UriParam(label = "realtime", defaultValue = "pcm_s16le_16000",
               enums = "pcm_s16le_16000,pcm_s16le_8000,pcm_s16le_24000")
     private RealtimeAudioFormat inputAudioFormat = RealtimeAudioFormat.PCM_S16LE_16000;
+    @UriParam(label = "realtime", defaultValue = "session", enums = "session,g711_ulaw_8000,g711_alaw_8000")
+    private RawAudioEncoding rawAudioEncoding = RawAudioEncoding.SESSION;
     @UriParam(label = "realtime", defaultValue = "server_vad", enums = "server_vad,none")
     private TurnDetectionMode turnDetection = TurnDetectionMode.SERVER_VAD;
     @UriParam(label = "realtime")
@@ -69,6 +72,20 @@ public class RealtimeConfiguration {
      */
     public void setInputAudioFormat(RealtimeAudioFormat inputAudioFormat) {
         this.inputAudioFormat = inputAudioFormat;
+    }
+
+    public RawAudioEncoding getRawAudioEncoding() {
+        return rawAudioEncoding;
+    }
+
+    /**
+     * Realtime: what raw audio bodies (bytes or streams that are not a WAV) hold: `session` for PCM in
+     * inputAudioFormat, sent as it is; `g711_ulaw_8000` or `g711_alaw_8000` for telephone audio, expanded to
+     * inputAudioFormat by the standard G.711 tables. WAV bodies say their own format and are converted whatever this
+     * says.
+     */
+    public void setRawAudioEncoding(RawAudioEncoding rawAudioEncoding) {
+        this.rawAudioEncoding = rawAudioEncoding;
     }
 
     public TurnDetectionMode getTurnDetection() {

@@ -217,6 +217,12 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Integer minSpeechDurationMs;
     /**
+     * Realtime: what raw audio bodies (bytes or streams that are not a WAV) hold: session for PCM in inputAudioFormat,
+     * sent as it is; g711_ulaw_8000 or g711_alaw_8000 for telephone audio, expanded to inputAudioFormat by the standard
+     * G.711 tables. WAV bodies say their own format and are converted whatever this says.
+     */
+    private io.cameltogether.audio.client.pcm.RawAudioEncoding rawAudioEncoding = io.cameltogether.audio.client.pcm.RawAudioEncoding.SESSION;
+    /**
      * Realtime: a session without audio or commands for this long is closed (its last turn committed first).
      */
     private java.time.Duration sessionIdleTimeout = java.time.Duration.ofMillis(60000);
@@ -613,6 +619,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setMinSpeechDurationMs(Integer minSpeechDurationMs) {
         this.minSpeechDurationMs = minSpeechDurationMs;
+    }
+
+    public io.cameltogether.audio.client.pcm.RawAudioEncoding getRawAudioEncoding() {
+        return rawAudioEncoding;
+    }
+
+    public void setRawAudioEncoding(io.cameltogether.audio.client.pcm.RawAudioEncoding rawAudioEncoding) {
+        this.rawAudioEncoding = rawAudioEncoding;
     }
 
     public java.time.Duration getSessionIdleTimeout() {

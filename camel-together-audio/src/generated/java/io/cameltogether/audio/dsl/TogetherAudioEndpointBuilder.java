@@ -308,6 +308,15 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * Realtime: what raw audio bodies (bytes or streams that are not a WAV) hold: session for PCM in inputAudioFormat,
+     * sent as it is; g711_ulaw_8000 or g711_alaw_8000 for telephone audio, expanded to inputAudioFormat by the standard
+     * G.711 tables. WAV bodies say their own format and are converted whatever this says.
+     */
+    public TogetherAudioEndpointBuilder rawAudioEncoding(io.cameltogether.audio.client.pcm.RawAudioEncoding value) {
+        return set("rawAudioEncoding", value);
+    }
+
+    /**
      * Realtime: a session without audio or commands for this long is closed (its last turn committed first).
      */
     public TogetherAudioEndpointBuilder sessionIdleTimeout(java.time.Duration value) {

@@ -9,14 +9,15 @@ import java.util.Arrays;
 
 import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.pcm.PcmConverter;
+import io.cameltogether.audio.client.pcm.RawAudioEncoding;
 import io.cameltogether.audio.client.realtime.AudioStreamer.ChunkSource;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
 import io.cameltogether.audio.support.AudioBody;
 
 /**
  * A realtime message body ({@link AudioBody}, resolved as for batch) as chunks of session-format PCM: raw PCM is
- * taken as it is; a WAV (bytes, file or stream) of any rate, channel count and depth is converted, and a body that
- * starts as a RIFF file but is not a WAV it can read is refused. Files and streams are read as they are sent.
+ * taken as it is, raw G.711 expanded; a WAV (bytes, file or stream) of any rate, channel count and depth is
+ * converted, and a body that starts as a RIFF file but is not a WAV it can read is refused. Files and streams are read as they are sent.
  */
 final class RealtimeBodies {
 
@@ -24,8 +25,9 @@ final class RealtimeBodies {
     }
 
     /** Raw PCM that can go out in one append call, or null if the body needs streaming or conversion. */
-    static byte[] rawPcm(AudioBody body) {
-        return body instanceof AudioBody.InMemory memory && !PcmConverter.claimsRiff(memory.bytes()) ? memory.bytes() : null;
+    static byte[] rawPcm(AudioBody body, RawAudioEncoding encoding) {
+        return encoding == RawAudioEncoding.SESSION && body instanceof AudioBody.InMemory memory
+                && !PcmConverter.claimsRiff(memory.bytes()) ? memory.bytes() : null;
     }
 
     /** Opens the body; the caller closes the returned stream once the source is spent. */
@@ -46,14 +48,19 @@ final class RealtimeBodies {
                 + ((AudioBody.Url) body).url() + "): fetch it first, e.g. with the http component");
     }
 
-    /** Chunks of the stream in the session's format, converting a WAV on the way. */
-    static ChunkSource chunks(InputStream stream, RealtimeAudioFormat format) throws IOException {
+    /** Chunks of the stream in the session's format, converting a WAV, or raw G.711, on the way. */
+    static ChunkSource chunks(InputStream stream, RealtimeAudioFormat format, RawAudioEncoding raw)
+            throws IOException {
         BufferedInputStream in = new BufferedInputStream(stream, 64 * 1024);
         in.mark(12);
         byte[] head = in.readNBytes(12);
         in.reset();
         if (PcmConverter.claimsRiff(head)) {
             PcmConverter converter = new PcmConverter(in, format.sampleRate());
+            return converter::next;
+        }
+        if (raw != RawAudioEncoding.SESSION) {
+            PcmConverter converter = PcmConverter.raw(in, raw, format.sampleRate());
             return converter::next;
         }
         int bytesPerMs = format.bytesPerSecond() / 1000;

@@ -177,7 +177,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
             throws IOException {
         Object body = exchange.getMessage().getBody();
         boolean awaitTranscript = exchange.getPattern().isOutCapable();
-        byte[] pcm = RealtimeBodies.rawPcm(audioBody);
+        byte[] pcm = RealtimeBodies.rawPcm(audioBody, endpoint.getConfiguration().getRawAudioEncoding());
         if (pcm != null && !awaitTranscript) {
             return completeWhenDone(session.append(pcm), exchange, callback);
         }
@@ -249,7 +249,8 @@ public class RealtimeProducer extends DefaultAsyncProducer {
     private long stream(InputStream in, Object body, RealtimeSession session) throws Exception {
         TogetherAudioConfiguration c = endpoint.getConfiguration();
         try {
-            return AudioStreamer.stream(RealtimeBodies.chunks(in, c.getInputAudioFormat()), session,
+            return AudioStreamer.stream(RealtimeBodies.chunks(in, c.getInputAudioFormat(), c.getRawAudioEncoding()),
+                    session,
                     c.getChunkDurationMs(), c.getPace(),
                     Duration.ofMillis(c.getReconnectMaxTime() + c.getSessionCreatedTimeout()));
         } finally {

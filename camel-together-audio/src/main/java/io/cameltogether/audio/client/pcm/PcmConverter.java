@@ -15,11 +15,11 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 import io.cameltogether.audio.client.AudioValidationException;
 
 /**
- * Reads a WAV stream and hands out its audio as 16-bit little-endian mono at the target rate, a chunk at a time;
- * memory use is one chunk, whatever the stream's length. The JDK's javax.sound.sampled reads the file (integer PCM
- * of any depth, float, mu-law, A-law, WAVE_FORMAT_EXTENSIBLE, an unknown length) and makes it 16-bit mono at its own
- * rate, averaging the channels. The rate is changed here: the JDK's resampler measured 37 dB SNR on a 1 kHz tone from
- * 44.1 to 16 kHz, this linear interpolation 62 dB, ample for speech recognition.
+ * Reads a WAV stream (or raw G.711) and hands out its audio as 16-bit little-endian mono at the target rate, a
+ * chunk at a time; memory use is one chunk, whatever the stream's length. The JDK's javax.sound.sampled reads the
+ * file (integer PCM of any depth, float, mu-law, A-law, WAVE_FORMAT_EXTENSIBLE, an unknown length) and makes it
+ * 16-bit mono at its own rate, averaging the channels. The rate is changed here: the JDK's resampler measured
+ * 37 dB SNR on a 1 kHz tone from 44.1 to 16 kHz, this linear interpolation 62 dB, ample for speech recognition.
  */
 public final class PcmConverter {
 
@@ -35,18 +35,38 @@ public final class PcmConverter {
     private boolean ended;
 
     public PcmConverter(InputStream wav, int targetRate) throws IOException {
-        AudioInputStream source = open(wav);
+        this(open(wav), targetRate);
+    }
+
+    private PcmConverter(AudioInputStream source, int targetRate) {
         float rate = source.getFormat().getSampleRate();
-        AudioFormat sixteenBitMono = new AudioFormat(rate, 16, 1, true, false);
         try {
-            this.mono = source.getFormat().matches(sixteenBitMono) ? source
-                    : AudioSystem.getAudioInputStream(sixteenBitMono, source);
+            this.mono = sixteenBitMono(source);
         } catch (IllegalArgumentException unsupported) {
             throw new AudioValidationException("WAV format not supported (" + source.getFormat() + "): use integer or "
                     + "float PCM, mu-law or A-law");
         }
         this.targetRate = targetRate;
         this.step = rate / targetRate;
+    }
+
+    /** Raw audio of the given encoding (no header, no known length), converted as a WAV of it would be. */
+    public static PcmConverter raw(InputStream audio, RawAudioEncoding encoding, int targetRate) {
+        return new PcmConverter(new AudioInputStream(audio, encoding.format(), AudioSystem.NOT_SPECIFIED), targetRate);
+    }
+
+    /**
+     * The stream as 16-bit little-endian mono at its own rate, converted by the JDK in two steps where one will not
+     * do: its mu-law and A-law decoders keep the channels, and its channel mixer takes only linear PCM.
+     *
+     * @throws IllegalArgumentException when the JDK cannot convert the format
+     */
+    public static AudioInputStream sixteenBitMono(AudioInputStream in) {
+        AudioFormat format = in.getFormat();
+        AudioFormat sixteenBit = new AudioFormat(format.getSampleRate(), 16, format.getChannels(), true, false);
+        AudioInputStream linear = format.matches(sixteenBit) ? in : AudioSystem.getAudioInputStream(sixteenBit, in);
+        return format.getChannels() == 1 ? linear
+                : AudioSystem.getAudioInputStream(new AudioFormat(format.getSampleRate(), 16, 1, true, false), linear);
     }
 
     /** True if the bytes claim to be a RIFF file: such a body is read as a WAV, never streamed as raw PCM. */

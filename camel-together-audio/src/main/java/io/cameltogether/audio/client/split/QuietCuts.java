@@ -6,9 +6,9 @@ import java.util.List;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.pcm.PcmConverter;
 
 /**
  * Where to cut a recording into parts no longer than a limit: in the quietest stretch shortly before each point
@@ -74,20 +74,12 @@ final class QuietCuts {
         return from + (long) (point * blockFrames + POINT_BLOCKS * blockFrames / 2);
     }
 
-    /**
-     * The stream as 16-bit mono, converted by the JDK in two steps: its mu-law and A-law decoders keep the channels,
-     * and its channel mixer takes only linear PCM.
-     */
     private static AudioInputStream sixteenBitMono(AudioInputStream in) {
-        AudioFormat format = in.getFormat();
-        AudioFormat sixteenBit = new AudioFormat(format.getSampleRate(), 16, format.getChannels(), true, false);
-        AudioFormat sixteenBitMono = new AudioFormat(format.getSampleRate(), 16, 1, true, false);
         try {
-            AudioInputStream linear = format.matches(sixteenBit) ? in : AudioSystem.getAudioInputStream(sixteenBit, in);
-            return format.getChannels() == 1 ? linear : AudioSystem.getAudioInputStream(sixteenBitMono, linear);
+            return PcmConverter.sixteenBitMono(in);
         } catch (IllegalArgumentException unsupported) {
-            throw new AudioValidationException("the JDK cannot measure the loudness of " + format + " to cut it in "
-                    + "pauses: convert the recording to 16-bit PCM WAV");
+            throw new AudioValidationException("the JDK cannot measure the loudness of " + in.getFormat() + " to cut "
+                    + "it in pauses: convert the recording to 16-bit PCM WAV");
         }
     }
 

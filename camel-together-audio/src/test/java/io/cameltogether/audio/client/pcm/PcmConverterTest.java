@@ -29,6 +29,55 @@ class PcmConverterTest {
     }
 
     @Test
+    void rawMuLawAndALawExpandByTheG711TablesSampleExact() throws IOException {
+        byte[] everyCode = new byte[256];
+        for (int code = 0; code < 256; code++) {
+            everyCode[code] = (byte) code;
+        }
+
+        short[] fromMuLaw = samples(convertRaw(everyCode, RawAudioEncoding.G711_ULAW_8000));
+        short[] fromALaw = samples(convertRaw(everyCode, RawAudioEncoding.G711_ALAW_8000));
+
+        for (int code = 0; code < 256; code++) {
+            assertEquals(muLaw(code), fromMuLaw[code], "mu-law code " + code);
+            assertEquals(aLaw(code), fromALaw[code], "A-law code " + code);
+        }
+    }
+
+    private static byte[] convertRaw(byte[] g711, RawAudioEncoding encoding) throws IOException {
+        PcmConverter converter = PcmConverter.raw(new ByteArrayInputStream(g711), encoding, 8000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] chunk = converter.next(100); chunk != null; chunk = converter.next(100)) {
+            out.write(chunk);
+        }
+        return out.toByteArray();
+    }
+
+    private static short[] samples(byte[] pcm) {
+        short[] samples = new short[pcm.length / 2];
+        ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        return samples;
+    }
+
+    /** ITU-T G.711 mu-law expansion: the complemented code's segment and step, less the bias of 132. */
+    private static short muLaw(int code) {
+        int u = ~code & 0xFF;
+        int magnitude = ((u & 0x0F) << 3 | 0x84) << ((u & 0x70) >> 4);
+        return (short) ((u & 0x80) != 0 ? 0x84 - magnitude : magnitude - 0x84);
+    }
+
+    /** ITU-T G.711 A-law expansion: the code with even bits inverted, its segment and step; sign bit set: positive. */
+    private static short aLaw(int code) {
+        int a = code ^ 0x55;
+        int segment = (a & 0x70) >> 4;
+        int magnitude = (a & 0x0F) << 4 | 8;
+        if (segment > 0) {
+            magnitude = (magnitude | 0x100) << (segment - 1);
+        }
+        return (short) ((a & 0x80) != 0 ? magnitude : -magnitude);
+    }
+
+    @Test
     void stereoAndHigherRatesOfTheSameSignalComeBackSampleExact() throws IOException {
         byte[] pcm = TestAudio.speechPcm();
 
