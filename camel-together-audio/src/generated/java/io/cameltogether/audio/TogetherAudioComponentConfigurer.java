@@ -58,6 +58,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "includeDeltas": getOrCreateConfiguration(target).setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
         case "includesessionevents":
         case "includeSessionEvents": getOrCreateConfiguration(target).setIncludeSessionEvents(property(camelContext, boolean.class, value)); return true;
+        case "includeturnevents":
+        case "includeTurnEvents": getOrCreateConfiguration(target).setIncludeTurnEvents(property(camelContext, boolean.class, value)); return true;
         case "inputaudioformat":
         case "inputAudioFormat": getOrCreateConfiguration(target).setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
         case "keepaliveinterval":
@@ -180,6 +182,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "includeDeltas": return boolean.class;
         case "includesessionevents":
         case "includeSessionEvents": return boolean.class;
+        case "includeturnevents":
+        case "includeTurnEvents": return boolean.class;
         case "inputaudioformat":
         case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
         case "keepaliveinterval":
@@ -298,6 +302,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "includeDeltas": return getOrCreateConfiguration(target).isIncludeDeltas();
         case "includesessionevents":
         case "includeSessionEvents": return getOrCreateConfiguration(target).isIncludeSessionEvents();
+        case "includeturnevents":
+        case "includeTurnEvents": return getOrCreateConfiguration(target).isIncludeTurnEvents();
         case "inputaudioformat":
         case "inputAudioFormat": return getOrCreateConfiguration(target).getInputAudioFormat();
         case "keepaliveinterval":

@@ -48,6 +48,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "includeDeltas": target.getConfiguration().setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
         case "includesessionevents":
         case "includeSessionEvents": target.getConfiguration().setIncludeSessionEvents(property(camelContext, boolean.class, value)); return true;
+        case "includeturnevents":
+        case "includeTurnEvents": target.getConfiguration().setIncludeTurnEvents(property(camelContext, boolean.class, value)); return true;
         case "inputaudioformat":
         case "inputAudioFormat": target.getConfiguration().setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
         case "keepaliveinterval":
@@ -157,6 +159,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "includeDeltas": return boolean.class;
         case "includesessionevents":
         case "includeSessionEvents": return boolean.class;
+        case "includeturnevents":
+        case "includeTurnEvents": return boolean.class;
         case "inputaudioformat":
         case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
         case "keepaliveinterval":
@@ -267,6 +271,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "includeDeltas": return target.getConfiguration().isIncludeDeltas();
         case "includesessionevents":
         case "includeSessionEvents": return target.getConfiguration().isIncludeSessionEvents();
+        case "includeturnevents":
+        case "includeTurnEvents": return target.getConfiguration().isIncludeTurnEvents();
         case "inputaudioformat":
         case "inputAudioFormat": return target.getConfiguration().getInputAudioFormat();
         case "keepaliveinterval":

@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -37,6 +37,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("finalTranscriptTimeout");
         props.add("includeDeltas");
         props.add("includeSessionEvents");
+        props.add("includeTurnEvents");
         props.add("inputAudioFormat");
         props.add("keepAliveInterval");
         props.add("language");

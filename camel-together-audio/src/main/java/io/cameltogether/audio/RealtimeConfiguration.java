@@ -31,6 +31,8 @@ public class RealtimeConfiguration {
     private Integer speechPadMs;
     @UriParam(label = "realtime,consumer")
     private boolean includeDeltas;
+    @UriParam(label = "consumer,realtime")
+    private boolean includeTurnEvents;
     @UriParam(label = "realtime,consumer")
     private boolean includeSessionEvents;
     @UriParam(label = "realtime,consumer", defaultValue = "8")
@@ -165,6 +167,19 @@ public class RealtimeConfiguration {
      */
     public void setIncludeDeltas(boolean includeDeltas) {
         this.includeDeltas = includeDeltas;
+    }
+
+    public boolean isIncludeTurnEvents() {
+        return includeTurnEvents;
+    }
+
+    /**
+     * Realtime consumer: also emit the turn-taking events some models send (Deepgram's: start_of_turn,
+     * end_of_turn, eager_end_of_turn, turn_resumed), the body the turn's text so far if the server sent it, the
+     * server event type in CamelTogetherAudioEventType and CamelTogetherAudioFinal false.
+     */
+    public void setIncludeTurnEvents(boolean includeTurnEvents) {
+        this.includeTurnEvents = includeTurnEvents;
     }
 
     public boolean isIncludeSessionEvents() {

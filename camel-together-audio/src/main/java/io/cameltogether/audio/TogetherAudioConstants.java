@@ -55,8 +55,10 @@ public final class TogetherAudioConstants {
             + "transcripts (false) arrive too; each partial replaces the previous partial of the same turn, and the "
             + "final one replaces them all.", javaType = "Boolean")
     public static final String FINAL = "CamelTogetherAudioFinal";
-    @Metadata(label = "consumer", description = "The server event behind the transcript, e.g. "
-            + "`conversation.item.input_audio_transcription.completed`.", javaType = "String")
+    @Metadata(label = "consumer", description = "The server event behind the exchange, e.g. "
+            + "`conversation.item.input_audio_transcription.completed`; with includeTurnEvents also `...start_of_turn`, "
+            + "`...end_of_turn`, `...eager_end_of_turn` and `...turn_resumed`; with includeSessionEvents "
+            + "`session.opened` and the other connection events.", javaType = "String")
     public static final String EVENT_TYPE = "CamelTogetherAudioEventType";
 
     @Metadata(label = "producer", description = "Language the API reports: detected for transcribe, target for "

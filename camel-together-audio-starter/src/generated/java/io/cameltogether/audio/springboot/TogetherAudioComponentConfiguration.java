@@ -195,6 +195,12 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private String proxyUsername;
     /**
+     * Realtime consumer: also emit the turn-taking events some models send (Deepgram's: start_of_turn, end_of_turn,
+     * eager_end_of_turn, turn_resumed), the body the turn's text so far if the server sent it, the server event type in
+     * CamelTogetherAudioEventType and CamelTogetherAudioFinal false.
+     */
+    private Boolean includeTurnEvents = false;
+    /**
      * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
      * rate, channel count and depth are converted to it.
      */
@@ -579,6 +585,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setProxyUsername(String proxyUsername) {
         this.proxyUsername = proxyUsername;
+    }
+
+    public Boolean getIncludeTurnEvents() {
+        return includeTurnEvents;
+    }
+
+    public void setIncludeTurnEvents(Boolean includeTurnEvents) {
+        this.includeTurnEvents = includeTurnEvents;
     }
 
     public io.cameltogether.audio.client.realtime.RealtimeAudioFormat getInputAudioFormat() {

@@ -271,6 +271,15 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * Realtime consumer: also emit the turn-taking events some models send (Deepgram's: start_of_turn, end_of_turn,
+     * eager_end_of_turn, turn_resumed), the body the turn's text so far if the server sent it, the server event type in
+     * CamelTogetherAudioEventType and CamelTogetherAudioFinal false.
+     */
+    public TogetherAudioEndpointBuilder includeTurnEvents(boolean value) {
+        return set("includeTurnEvents", value);
+    }
+
+    /**
      * Realtime: the PCM format the session receives: 16-bit little-endian mono at 16, 8 or 24 kHz. WAV bodies of any
      * rate, channel count and depth are converted to it.
      */

@@ -17,12 +17,14 @@ import io.cameltogether.audio.client.realtime.RealtimeException;
 import io.cameltogether.audio.client.realtime.RealtimeListener;
 import io.cameltogether.audio.client.realtime.SessionEvent;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
+import io.cameltogether.audio.client.realtime.TurnEvent;
 
 /**
  * {@code from("together-audio:realtime")}: one exchange per final transcript of any session of the endpoint (and
- * per partial, with includeDeltas; per connection event, with includeSessionEvents). Failed turns and failed
- * sessions go to the consumer's exception handler. Each session's exchanges are processed in order, the sessions side
- * by side on up to concurrentConsumers threads, never on the socket's event loop.
+ * per partial, with includeDeltas; per turn-taking event, with includeTurnEvents; per connection event, with
+ * includeSessionEvents). Failed turns and failed sessions go to the consumer's exception handler. Each session's
+ * exchanges are processed in order, the sessions side by side on up to concurrentConsumers threads, never on the
+ * socket's event loop.
  *
  * <p>When the CamelContext stops, the consumer stops last (Camel's deferred shutdown): it first has the endpoint's
  * sessions commit their open turns and waits, within Camel's shutdown timeout, until their final transcripts have
@@ -66,6 +68,25 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     public void onTranscript(TranscriptEvent event) {
         if (event.isFinal() || endpoint.getConfiguration().isIncludeDeltas()) {
             deliveries.submit(event.sessionId(), () -> emit(event));
+        }
+    }
+
+    /** With includeTurnEvents: the turn's text so far as the body, the server's event type in the header. */
+    @Override
+    public void onTurnEvent(TurnEvent event) {
+        if (endpoint.getConfiguration().isIncludeTurnEvents()) {
+            deliveries.submit(event.sessionId(), () -> {
+                Exchange exchange = createExchange(false);
+                Message message = exchange.getMessage();
+                message.setBody(event.transcript());
+                message.setHeader(TogetherAudioConstants.SESSION_ID, event.sessionId());
+                message.setHeader(TogetherAudioConstants.EVENT_TYPE, event.type());
+                message.setHeader(TogetherAudioConstants.FINAL, false);
+                if (event.itemId() != null) {
+                    message.setHeader(TogetherAudioConstants.ITEM_ID, event.itemId());
+                }
+                process(exchange);
+            });
         }
     }
 

@@ -10,6 +10,7 @@ import io.cameltogether.audio.client.realtime.RealtimeException;
 import io.cameltogether.audio.client.realtime.RealtimeListener;
 import io.cameltogether.audio.client.realtime.SessionEvent;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
+import io.cameltogether.audio.client.realtime.TurnEvent;
 
 /** Hands what an endpoint's sessions produce to the consumers of that endpoint. */
 public final class RealtimeDispatcher implements RealtimeListener {
@@ -34,6 +35,11 @@ public final class RealtimeDispatcher implements RealtimeListener {
     @Override
     public void onSessionEvent(SessionEvent event) {
         consumers.forEach(c -> c.onSessionEvent(event));
+    }
+
+    @Override
+    public void onTurnEvent(TurnEvent event) {
+        consumers.forEach(c -> c.onTurnEvent(event));
     }
 
     @Override

@@ -16,7 +16,8 @@ import io.vertx.core.net.impl.ConnectionBase;
 /**
  * One realtime transcription session, as the real server runs it: session.created, settings by
  * transcription_session.updated, base64 PCM appends in text frames (a binary frame ends the session), deltas and a
- * completed event per speech turn, commit and clear, echo, the idle timeout, and the scripted fault.
+ * completed event per speech turn (with Deepgram models, start_of_turn and end_of_turn around it), commit and clear,
+ * echo, the idle timeout, and the scripted fault.
  */
 final class EmulatedRealtimeSession {
 
@@ -41,6 +42,8 @@ final class EmulatedRealtimeSession {
     private int events;
     private double lastDeltaAt;
     private boolean started;
+    private boolean turnEvents;
+    private boolean inTurn;
     private boolean muted;
     private boolean turnFailureUsed;
     private boolean dropped;
@@ -79,6 +82,7 @@ final class EmulatedRealtimeSession {
         if (model == null || fault != null && fault.kind == RealtimeFault.Kind.NO_SESSION) {
             return; // as the real server without a model: appends queue up and the session never starts
         }
+        turnEvents = model != null && model.startsWith("deepgram/"); // as Deepgram's models on Together do
         if (!MODELS.contains(model)) {
             fatal("model_not_available", "Model '" + model + "' is not available for realtime transcription");
             return;
@@ -120,6 +124,7 @@ final class EmulatedRealtimeSession {
             }
             case "input_audio_buffer.clear" -> {
                 vad.clear();
+                inTurn = false;
                 send(event("input_audio_buffer.cleared"));
             }
             case "transcription_session.updated" -> {
@@ -145,6 +150,10 @@ final class EmulatedRealtimeSession {
         for (EnergyVad.Turn turn : vad.feed(pcm)) {
             complete(turn);
         }
+        if (turnEvents && !inTurn && vad.speechSoFar() > 0) {
+            inTurn = true;
+            send(turnEvent("start_of_turn", "item_" + (items + 1)));
+        }
         if (vad.speechSoFar() - lastDeltaAt >= DELTA_EVERY_SECONDS) {
             lastDeltaAt = vad.speechSoFar();
             ObjectNode delta = transcriptionEvent("delta").put("delta",
@@ -168,6 +177,8 @@ final class EmulatedRealtimeSession {
     private void complete(EnergyVad.Turn turn) {
         lastDeltaAt = 0;
         String itemId = "item_" + ++items;
+        boolean startAnnounced = inTurn;
+        inTurn = false;
         double start = vad.seconds(turn.startSample());
         double duration = vad.seconds(turn.endSample() - turn.startSample());
         if (fault != null && fault.kind == RealtimeFault.Kind.TURN_FAILED && !turnFailureUsed) {
@@ -180,12 +191,27 @@ final class EmulatedRealtimeSession {
         }
         // worded from the speech itself, so the same speech heard from another offset reads the same
         String transcript = new EmulatedTranscript(turn.seed(), turn.speechSeconds()).text();
+        if (turnEvents) {
+            if (!startAnnounced) {
+                send(turnEvent("start_of_turn", itemId)); // a turn that began and ended within one append
+            }
+            send(turnEvent("end_of_turn", itemId).put("transcript", transcript));
+        }
         log.completed(transcript);
         ObjectNode completed = transcriptionEvent("completed").put("transcript", transcript);
         if (!emulator.bareTranscriptionEvents()) {
             completed.put("item_id", itemId).put("start", round(start)).put("duration", round(duration));
         }
         send(completed);
+    }
+
+    /** A turn-taking event, as Deepgram's models send them (their exact fields are not documented). */
+    private ObjectNode turnEvent(String kind, String itemId) {
+        ObjectNode event = event(PREFIX + kind);
+        if (!emulator.bareTranscriptionEvents()) {
+            event.put("item_id", itemId);
+        }
+        return event;
     }
 
     private void update(JsonNode session) {

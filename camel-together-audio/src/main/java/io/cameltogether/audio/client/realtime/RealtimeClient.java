@@ -61,6 +61,11 @@ public final class RealtimeClient implements AutoCloseable {
             }
 
             @Override
+            public void onTurnEvent(TurnEvent event) {
+                listener.onTurnEvent(event);
+            }
+
+            @Override
             public void onClosed(String sessionId) {
                 sessions.remove(sessionId);
                 listener.onClosed(sessionId);

@@ -8,6 +8,10 @@ public interface RealtimeListener {
     /** A turn failed (the session goes on), or the session itself failed ({@link RealtimeException#isFatal()}). */
     void onError(RealtimeException error);
 
+    /** A model's turn-taking event: a turn started, ended or resumed. */
+    default void onTurnEvent(TurnEvent event) {
+    }
+
     /** The session's connection opened, dropped, came back, lost audio, or closed. */
     default void onSessionEvent(SessionEvent event) {
     }

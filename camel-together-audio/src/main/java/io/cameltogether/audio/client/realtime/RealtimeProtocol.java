@@ -3,6 +3,7 @@ package io.cameltogether.audio.client.realtime;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -20,6 +21,9 @@ final class RealtimeProtocol {
     static final String COMPLETED = TRANSCRIPTION + "completed";
     static final String DELTA = TRANSCRIPTION + "delta";
     static final String FAILED = TRANSCRIPTION + "failed";
+    /** Turn-taking events, sent by some models (Deepgram's). */
+    static final Set<String> TURN_EVENTS = Set.of(TRANSCRIPTION + "start_of_turn", TRANSCRIPTION + "end_of_turn",
+            TRANSCRIPTION + "eager_end_of_turn", TRANSCRIPTION + "turn_resumed");
 
     private RealtimeProtocol() {
     }

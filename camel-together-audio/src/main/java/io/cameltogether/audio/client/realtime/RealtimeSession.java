@@ -285,7 +285,13 @@ public final class RealtimeSession implements SessionConnection.Owner {
                     scheduleSettle();
                 }
             }
-            default -> LOG.trace("realtime session '{}': {}", id, event.type());
+            default -> {
+                if (RealtimeProtocol.TURN_EVENTS.contains(event.type())) {
+                    listener.onTurnEvent(new TurnEvent(id, event.type(), event.itemId(), event.text()));
+                } else {
+                    LOG.trace("realtime session '{}': {}", id, event.type());
+                }
+            }
         }
     }
 

@@ -1,0 +1,89 @@
+package io.cameltogether.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+/** Turn-taking events of the models that send them, delivered to routes that ask for them. */
+class TurnEventsTest extends EmulatorTestSupport {
+
+    private static final String FLUX = "together-audio:realtime?pace=fast&model=deepgram/flux&includeTurnEvents=true";
+    private static final String WHISPER = "together-audio:realtime?pace=fast&includeTurnEvents=true";
+    private static final String FLUX_FINALS_ONLY = "together-audio:realtime?pace=fast&model=deepgram/flux";
+    private static final String PREFIX = "conversation.item.input_audio_transcription.";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(FLUX).to("mock:flux");
+                from(WHISPER).to("mock:whisper");
+                from(FLUX_FINALS_ONLY).to("mock:fluxFinals");
+            }
+        };
+    }
+
+    @Test
+    void eachTurnStartsAndEndsBeforeItsFinalTranscript() throws Exception {
+        MockEndpoint flux = getMockEndpoint("mock:flux");
+        flux.expectedMessageCount(9);
+
+        speak(FLUX);
+
+        flux.assertIsSatisfied();
+        List<Exchange> events = flux.getExchanges();
+        for (int turn = 0; turn < 3; turn++) {
+            Exchange start = events.get(3 * turn);
+            Exchange end = events.get(3 * turn + 1);
+            Exchange completed = events.get(3 * turn + 2);
+            assertEquals(PREFIX + "start_of_turn", type(start));
+            assertEquals(PREFIX + "end_of_turn", type(end));
+            assertEquals(PREFIX + "completed", type(completed));
+            assertEquals(Boolean.FALSE, end.getMessage().getHeader(TogetherAudioConstants.FINAL));
+            assertEquals(completed.getMessage().getBody(String.class), end.getMessage().getBody(String.class));
+            assertEquals(completed.getMessage().getHeader(TogetherAudioConstants.ITEM_ID),
+                    start.getMessage().getHeader(TogetherAudioConstants.ITEM_ID), "one item: the turn");
+        }
+    }
+
+    @Test
+    void withoutTheOptionOrWithAModelThatSendsNoneOnlyFinalsArrive() throws Exception {
+        MockEndpoint fluxFinals = getMockEndpoint("mock:fluxFinals");
+        MockEndpoint whisper = getMockEndpoint("mock:whisper");
+        fluxFinals.expectedMinimumMessageCount(3);
+        whisper.expectedMinimumMessageCount(3);
+
+        speak(FLUX_FINALS_ONLY);
+        speak(WHISPER);
+
+        fluxFinals.assertIsSatisfied(); // the finals come after their turns' events: had those been sent, they
+        whisper.assertIsSatisfied();    // would be here already
+        for (Exchange exchange : fluxFinals.getExchanges()) {
+            assertEquals(PREFIX + "completed", type(exchange));
+        }
+        for (Exchange exchange : whisper.getExchanges()) {
+            assertEquals(PREFIX + "completed", type(exchange));
+        }
+    }
+
+    /** Three spoken turns through the endpoint's session, waiting for the last one's transcript. */
+    private void speak(String uri) {
+        Exchange exchange = template.send(uri, ExchangePattern.InOut, e -> {
+            e.getMessage().setBody(TestAudio.threeTurnsPcm());
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "call");
+        });
+        assertNull(exchange.getException());
+    }
+
+    private static String type(Exchange exchange) {
+        return exchange.getMessage().getHeader(TogetherAudioConstants.EVENT_TYPE, String.class);
+    }
+}
