@@ -23,8 +23,9 @@ import io.cameltogether.audio.client.result.TranscriptionResult;
 /** Telephone audio into realtime sessions: raw G.711 by option, and G.711 WAVs of any channel count. */
 class PhoneAudioTest extends EmulatorTestSupport {
 
+    /** As in RealtimeRouteTest: a replay buffer that a fast stream on a slow machine does not fill. */
     private static final String REALTIME = "together-audio:realtime?pace=fast&finalTranscriptQuiet=300"
-            + "&outputFormat=result";
+            + "&replayBufferDuration=30000&outputFormat=result";
 
     @Test
     void rawMuLawAndALawAreExpandedToTheSessionFormat() {

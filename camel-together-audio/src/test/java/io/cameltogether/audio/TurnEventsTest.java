@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Test;
 /** Turn-taking events of the models that send them, delivered to routes that ask for them. */
 class TurnEventsTest extends EmulatorTestSupport {
 
-    private static final String FLUX = "together-audio:realtime?pace=fast&model=deepgram/flux&includeTurnEvents=true";
-    private static final String WHISPER = "together-audio:realtime?pace=fast&includeTurnEvents=true";
-    private static final String FLUX_FINALS_ONLY = "together-audio:realtime?pace=fast&model=deepgram/flux";
+    /**
+     * A file streamed at pace=fast runs far ahead of real time: with the default 10 s replay buffer a slow machine
+     * fills it, and the session then commits where the stream stands, which can end a turn early and make two.
+     */
+    private static final String FAST = "together-audio:realtime?pace=fast&replayBufferDuration=30000";
+    private static final String FLUX = FAST + "&model=deepgram/flux&includeTurnEvents=true";
+    private static final String WHISPER = FAST + "&includeTurnEvents=true";
+    private static final String FLUX_FINALS_ONLY = FAST + "&model=deepgram/flux";
     private static final String PREFIX = "conversation.item.input_audio_transcription.";
 
     @Override
