@@ -19,7 +19,8 @@ import io.cameltogether.audio.client.split.FlacFrames.Frame;
  */
 final class FlacParts {
 
-    private static final double RUN_SECONDS = 0.1;
+    /** fLaC, one metadata block header, STREAMINFO: what each part has before its frames. */
+    private static final int PART_HEADER_BYTES = 4 + 4 + 34;
 
     private FlacParts() {
     }
@@ -43,9 +44,6 @@ final class FlacParts {
             if (totalSamples > 0 && totalSamples <= maxPartSamples && audio.length() <= maxPartBytes) {
                 return Optional.empty(); // STREAMINFO tells it fits: no need to read its frames
             }
-            int windowFrames = (int) (Math.min(QuietCuts.SEARCH_SECONDS * sampleRate, maxPartSamples / 2.0)
-                    / first.samples());
-            int runFrames = Math.max(2, (int) Math.round(RUN_SECONDS * sampleRate / first.samples()));
             Frame[] next = {first};
             bounds = FramedCuts.plan(() -> {
                 Frame frame = next[0];
@@ -56,7 +54,7 @@ final class FlacParts {
                 long length = (next[0] != null ? next[0].offset() : audio.length()) - frame.offset();
                 return new FramedCuts.CodedFrame(frame.offset(), (int) length, frame.samples(),
                         Math.log1p(8.0 * length / frame.samples()), true);
-            }, maxPartSamples, maxPartBytes - 42, windowFrames, runFrames);
+            }, sampleRate, first.samples(), maxPartSamples, maxPartBytes - PART_HEADER_BYTES, 2); // a cut between two frames
         }
         return bounds.size() <= 2 ? Optional.empty() : Optional.of(parts(audio, bounds, streamInfo, sampleRate));
     }
@@ -86,7 +84,7 @@ final class FlacParts {
             info[14 + i] = (byte) (samples >>> (24 - 8 * i));
         }
         Arrays.fill(info, 18, 34, (byte) 0);
-        byte[] header = new byte[42];
+        byte[] header = new byte[PART_HEADER_BYTES];
         header[0] = 'f';
         header[1] = 'L';
         header[2] = 'a';

@@ -30,14 +30,20 @@ final class FramedCuts {
     private FramedCuts() {
     }
 
+    /** The quiet stretch a cut goes into: a pause between words. */
+    private static final double RUN_SECONDS = 0.1;
+
     /**
      * Each part's start, then the end of the last frame: a list of two bounds means the recording fits whole.
      *
-     * @param windowFrames how many frames before a limit a cut may fall
-     * @param runFrames    how many frames make the quiet stretch a cut goes into
+     * @param frameSamples samples (per channel) in a frame
+     * @param minRunFrames the fewest frames the quiet stretch may span, however long they are
      */
-    static List<Bound> plan(Frames frames, long maxPartSamples, long maxPartBytes, int windowFrames, int runFrames)
-            throws IOException {
+    static List<Bound> plan(Frames frames, int sampleRate, int frameSamples, long maxPartSamples, long maxPartBytes,
+                            int minRunFrames) throws IOException {
+        int windowFrames = (int) (Math.min(QuietCuts.SEARCH_SECONDS * sampleRate, maxPartSamples / 2.0)
+                / frameSamples);
+        int runFrames = Math.max(minRunFrames, (int) Math.round(RUN_SECONDS * sampleRate / frameSamples));
         List<Bound> bounds = new ArrayList<>();
         FrameWindow window = new FrameWindow(windowFrames);
         CodedFrame frame = frames.next();

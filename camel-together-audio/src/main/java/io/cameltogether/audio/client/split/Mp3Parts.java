@@ -17,8 +17,6 @@ import io.cameltogether.audio.client.split.Mp3Frames.Frame;
  */
 final class Mp3Parts {
 
-    private static final double RUN_SECONDS = 0.1;
-
     private Mp3Parts() {
     }
 
@@ -34,17 +32,13 @@ final class Mp3Parts {
                         + "split it by");
             }
             sampleRate = first.sampleRate();
-            long maxPartSamples = (long) (maxPartSeconds * sampleRate);
-            int windowFrames = (int) (Math.min(QuietCuts.SEARCH_SECONDS * sampleRate, maxPartSamples / 2.0)
-                    / first.samples());
-            int runFrames = Math.max(1, (int) Math.round(RUN_SECONDS * sampleRate / first.samples()));
             Frame[] next = {first};
             bounds = FramedCuts.plan(() -> {
                 Frame frame = next[0];
                 next[0] = frame == null ? null : frames.next();
                 return frame == null ? null : new FramedCuts.CodedFrame(frame.offset(), frame.length(),
                         frame.samples(), Math.log1p(frame.mainDataBits()), frame.selfContained());
-            }, maxPartSamples, maxPartBytes, windowFrames, runFrames);
+            }, sampleRate, first.samples(), (long) (maxPartSeconds * sampleRate), maxPartBytes, 1);
         }
         // one part is still the answer for a file over the cap by its tags alone: the part leaves them out
         boolean fits = bounds.size() <= 2 && audio.length() <= maxPartBytes;
