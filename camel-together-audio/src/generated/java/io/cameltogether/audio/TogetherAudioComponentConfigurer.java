@@ -132,6 +132,7 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "speechPadMs": getOrCreateConfiguration(target).setSpeechPadMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "temperature": getOrCreateConfiguration(target).setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "timestampgranularities":
         case "timestampGranularities": getOrCreateConfiguration(target).setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
@@ -256,6 +257,7 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "speechPadMs": return java.lang.Integer.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "temperature": return java.lang.Double.class;
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
@@ -376,6 +378,7 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "speechPadMs": return getOrCreateConfiguration(target).getSpeechPadMs();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "temperature": return getOrCreateConfiguration(target).getTemperature();
         case "timestampgranularities":
         case "timestampGranularities": return getOrCreateConfiguration(target).getTimestampGranularities();

@@ -120,6 +120,7 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "speechPadMs": target.getConfiguration().setSpeechPadMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
         case "timestampgranularities":
         case "timestampGranularities": target.getConfiguration().setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
@@ -231,6 +232,7 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "speechPadMs": return java.lang.Integer.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "temperature": return java.lang.Double.class;
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
@@ -343,6 +345,7 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "speechPadMs": return target.getConfiguration().getSpeechPadMs();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "synchronous": return target.getConfiguration().isSynchronous();
         case "temperature": return target.getConfiguration().getTemperature();
         case "timestampgranularities":
         case "timestampGranularities": return target.getConfiguration().getTimestampGranularities();

@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -76,6 +76,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("sessionIdleTimeout");
         props.add("speechPadMs");
         props.add("sslContextParameters");
+        props.add("synchronous");
         props.add("temperature");
         props.add("timestampGranularities");
         props.add("turnDetection");

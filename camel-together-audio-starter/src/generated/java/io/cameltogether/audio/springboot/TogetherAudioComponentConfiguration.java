@@ -122,6 +122,13 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private String timestampGranularities;
     /**
+     * Batch only: send on the route's thread, which waits for the answer (and for one of the maxConcurrentRequests
+     * slots), instead of handing the message to the endpoint's request threads. Saves two thread hand-offs per message;
+     * for routes that bring their own concurrency (threads(n), concurrent consumers, a ProducerTemplate called from
+     * many threads). Retries and the parts of a split recording still run on the request threads.
+     */
+    private Boolean synchronous = false;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
      * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -465,6 +472,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setTimestampGranularities(String timestampGranularities) {
         this.timestampGranularities = timestampGranularities;
+    }
+
+    public Boolean getSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(Boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public Boolean getAutowiredEnabled() {

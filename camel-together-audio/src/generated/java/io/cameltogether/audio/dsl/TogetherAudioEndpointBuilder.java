@@ -203,6 +203,16 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * Batch only: send on the route's thread, which waits for the answer (and for one of the maxConcurrentRequests
+     * slots), instead of handing the message to the endpoint's request threads. Saves two thread hand-offs per message;
+     * for routes that bring their own concurrency (threads(n), concurrent consumers, a ProducerTemplate called from
+     * many threads). Retries and the parts of a split recording still run on the request threads.
+     */
+    public TogetherAudioEndpointBuilder synchronous(boolean value) {
+        return set("synchronous", value);
+    }
+
+    /**
      * Time allowed to open a connection to the API.
      */
     public TogetherAudioEndpointBuilder connectTimeout(java.time.Duration value) {

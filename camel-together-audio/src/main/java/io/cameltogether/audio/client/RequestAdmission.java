@@ -9,11 +9,14 @@ package io.cameltogether.audio.client;
 final class RequestAdmission {
 
     private final int capacity;
+    private final int sendingSlots;
     private int held;
+    private int sending;
     private boolean closed;
 
     RequestAdmission(int maxConcurrentRequests, int maxQueuedRequests) {
         this.capacity = (int) Math.min(Integer.MAX_VALUE, (long) maxConcurrentRequests + maxQueuedRequests);
+        this.sendingSlots = maxConcurrentRequests;
     }
 
     /**
@@ -22,28 +25,53 @@ final class RequestAdmission {
      */
     synchronized void enter(boolean mayWait) {
         while (mayWait && !closed && held >= capacity) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TogetherAudioException("interrupted while waiting for room among the " + capacity
-                        + " requests this client holds at once (maxConcurrentRequests + maxQueuedRequests); not sent");
-            }
+            await("room among the " + capacity
+                    + " requests this client holds at once (maxConcurrentRequests + maxQueuedRequests)");
         }
-        if (closed) {
-            throw new TogetherAudioException("the Together audio client is stopping: the request was not sent");
-        }
+        failIfClosed();
         held++;
     }
 
     /** Gives back a place once a request has ended, whatever its outcome. */
     synchronized void leave() {
         held--;
-        notify();
+        notifyAll();
+    }
+
+    /**
+     * Takes one of the maxConcurrentRequests sending slots for one attempt, waiting while all are taken. The
+     * executor has as many threads as slots, so its attempts wait only for attempts running on callers' threads.
+     */
+    synchronized void startSending() {
+        while (!closed && sending >= sendingSlots) {
+            await("one of the " + sendingSlots + " requests this client sends at once (maxConcurrentRequests)");
+        }
+        failIfClosed();
+        sending++;
+    }
+
+    synchronized void finishSending() {
+        sending--;
+        notifyAll();
     }
 
     synchronized void close() {
         closed = true;
         notifyAll();
+    }
+
+    private void await(String what) {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TogetherAudioException("interrupted while waiting for " + what + "; not sent");
+        }
+    }
+
+    private void failIfClosed() {
+        if (closed) {
+            throw new TogetherAudioException("the Together audio client is stopping: the request was not sent");
+        }
     }
 }

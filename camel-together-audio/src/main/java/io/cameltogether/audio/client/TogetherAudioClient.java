@@ -100,15 +100,29 @@ public final class TogetherAudioClient implements AutoCloseable {
      * @throws TogetherAudioException   when the client is stopping, or the wait for room is interrupted
      */
     public CompletableFuture<BatchResponse> send(BatchRequest request) {
+        return send(request, false);
+    }
+
+    /**
+     * Sends the request as {@link #send} does, but makes its first attempt on the calling thread, which waits for
+     * one of the maxConcurrentRequests sending slots: for callers that wait for the answer anyway, this saves
+     * handing the request to another thread and the answer back. Retries and the parts of a split recording
+     * still run on the executor; the returned future may then still be running.
+     */
+    public CompletableFuture<BatchResponse> sendOnCallingThread(BatchRequest request) {
+        return send(request, true);
+    }
+
+    private CompletableFuture<BatchResponse> send(BatchRequest request, boolean onCallingThread) {
         Optional<List<AudioPart>> parts = splitter.split(request.audio());
         if (parts.isPresent()) {
-            return PartedTranscription.send(request, parts.get(), this::sendWhole);
+            return PartedTranscription.send(request, parts.get(), part -> sendWhole(part, false));
         }
-        return sendWhole(request);
+        return sendWhole(request, onCallingThread);
     }
 
     /** Sends the audio in one request, as it is. */
-    private CompletableFuture<BatchResponse> sendWhole(BatchRequest request) {
+    private CompletableFuture<BatchResponse> sendWhole(BatchRequest request, boolean onCallingThread) {
         if (!request.audio().isUrl()) {
             UploadLimits.check(request.audio(), settings.maxUploadSize());
         }
@@ -116,8 +130,12 @@ public final class TogetherAudioClient implements AutoCloseable {
         CompletableFuture<BatchResponse> result = new CompletableFuture<>();
         // the place is free before the caller hears of the end, so a caller that sends again at once finds room
         CompletableFuture<BatchResponse> answered = result.whenComplete((response, failure) -> admission.leave());
+        if (onCallingThread) {
+            attempt(request, 0, result);
+            return answered;
+        }
         try {
-            executor.execute(() -> attempt(request, 0, result));
+            executor.execute(() -> attemptOnOwnThread(request, 0, result));
         } catch (RejectedExecutionException e) {
             admission.leave();
             throw stopping(e);
@@ -125,13 +143,24 @@ public final class TogetherAudioClient implements AutoCloseable {
         return answered;
     }
 
-    private void attempt(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result) {
+    private void attemptOnOwnThread(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result) {
         OWN_THREAD.set(this);
+        attempt(request, retriesDone, result);
+    }
+
+    /** One attempt in one of the sending slots, given back before the outcome is told to anyone. */
+    private void attempt(BatchRequest request, int retriesDone, CompletableFuture<BatchResponse> result) {
         HttpPost post = new HttpPost(urls.get(request.task()));
         AudioPartBody audioPart = request.audio().isUrl()
                 ? null : new AudioPartBody(request.audio(), settings.maxUploadSize(), post::cancel);
         try {
-            HttpResponseData response = execute(post, request, audioPart);
+            HttpResponseData response;
+            admission.startSending();
+            try {
+                response = execute(post, request, audioPart);
+            } finally {
+                admission.finishSending();
+            }
             if (response.status() / 100 == 2) {
                 BatchResponse parsed = parse(response, request.options().responseFormat());
                 if (parsed.result().duration() != null) {
@@ -186,7 +215,7 @@ public final class TogetherAudioClient implements AutoCloseable {
                 request.audio().describe(), failure.getMessage(), retriesDone + 1, settings.maxRetries(),
                 delay.toMillis());
         try {
-            executor.schedule(() -> attempt(request, retriesDone + 1, result), delay.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> attemptOnOwnThread(request, retriesDone + 1, result), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(stopping(e));
         }
