@@ -22,7 +22,8 @@ import java.util.Random;
  * a burst handed over at once, cold start, and one large upload under a small heap. Prints a table per part with
  * medians and ratios to the raw program. Run:
  * {@code mvn -pl benchmarks -am package exec:exec -DskipTests -Dbenchmark=BatchBenchmark}, with
- * -Drounds, -Drequests, -Dconcurrency, -Dburst, -DuploadMb, -Dclients to change the defaults.
+ * -Drounds, -Drequests, -Dconcurrency, -Dburst, -DuploadMb, -Dclients to change the defaults; the many small files
+ * are always measured, -Dparts lists which of burst, cold and upload follow (default all; "none" for none).
  */
 public final class BatchBenchmark {
 
@@ -38,24 +39,36 @@ public final class BatchBenchmark {
         int burst = Integer.getInteger("burst", 10_000);
         long uploadMb = Long.getLong("uploadMb", 1024);
         List<String> clients = List.of(System.getProperty("clients",
-                "httpclient,component,openai-java,httpclient-async").split(","));
+                "httpclient,component,component-synchronous,openai-java,httpclient-async").split(","));
         Path dir = Files.createTempDirectory("batch-benchmark");
         Path small = wav(dir.resolve("call-100k.wav"), 100 * 1024);
         Path tiny = wav(dir.resolve("voicemail-4k.wav"), 4 * 1024);
-        Path large = wav(dir.resolve("meeting-1g.wav"), uploadMb * 1024 * 1024);
+        List<String> parts = List.of(System.getProperty("parts", "burst,cold,upload").split(","));
+        Path large = wav(dir.resolve("meeting-1g.wav"), parts.contains("upload") ? uploadMb * 1024 * 1024 : 44);
         try (EmulatorProcess emulator = EmulatorProcess.start("--max-upload-bytes=" + (uploadMb + 1) * 1048576,
                 "--max-duration-seconds=100000000")) {
             String url = emulator.baseUrl();
             System.out.printf(Locale.ROOT, "Batch benchmark against %s: %d rounds; clients %s%n", url, rounds, clients);
-            child(List.of(BASELINE, "load", url, small.toString(), "" + requests, "" + concurrency)); // warms the emulator
-            report("%d x 100 KB at concurrency %d".formatted(requests, concurrency), "reqPerSec",
-                    run(clients, rounds, c -> List.of(c, "load", url, small.toString(), "" + requests, "" + concurrency)));
-            report("burst of %d x 4 KB handed over at once".formatted(burst), "seconds",
-                    run(clients, rounds, c -> List.of(c, "burst", url, tiny.toString(), "" + burst, "" + concurrency)));
-            report("cold start: JVM start to exit, one 100 KB file", "wallSeconds",
-                    run(clients, Math.max(rounds, 5), c -> List.of(c, "once", url, small.toString())));
-            report("%d MB upload at -Xmx64m".formatted(uploadMb), "mbPerSec",
-                    run(clients, rounds, c -> List.of("-Xmx64m", c, "upload", url, large.toString())));
+            for (int warmUp = 0; warmUp < 3; warmUp++) { // the emulator's JIT settles over the first few runs
+                child(List.of(BASELINE, "load", url, small.toString(), "" + requests, "" + concurrency));
+            }
+            Map<String, List<Map<String, String>>> load = run(clients, rounds,
+                    c -> List.of(c, "load", url, small.toString(), "" + requests, "" + concurrency));
+            String title = "%d x 100 KB at concurrency %d".formatted(requests, concurrency);
+            report(title, "reqPerSec", load);
+            report(title + ": CPU per request", "cpuMsPerReq", load);
+            if (parts.contains("burst")) {
+                report("burst of %d x 4 KB handed over at once".formatted(burst), "seconds", run(clients, rounds,
+                        c -> List.of(c, "burst", url, tiny.toString(), "" + burst, "" + concurrency)));
+            }
+            if (parts.contains("cold")) {
+                report("cold start: JVM start to exit, one 100 KB file", "wallSeconds",
+                        run(clients, Math.max(rounds, 5), c -> List.of(c, "once", url, small.toString())));
+            }
+            if (parts.contains("upload")) {
+                report("%d MB upload at -Xmx64m".formatted(uploadMb), "mbPerSec",
+                        run(clients, rounds, c -> List.of("-Xmx64m", c, "upload", url, large.toString())));
+            }
         } finally {
             for (Path p : List.of(small, tiny, large)) {
                 Files.deleteIfExists(p);
@@ -68,15 +81,21 @@ public final class BatchBenchmark {
         List<String> of(String client);
     }
 
-    /** Runs every client once per round, in turn; each client's results, one map per round. */
+    /**
+     * Runs every client once per round, in turn, each round starting one client further on so that no client
+     * always runs first or after the same one; each client's results, one map per round.
+     */
     private static Map<String, List<Map<String, String>>> run(List<String> clients, int rounds, Arguments arguments)
             throws IOException, InterruptedException {
         Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
+        clients.forEach(client -> results.put(client, new ArrayList<>()));
         for (int round = 1; round <= rounds; round++) {
-            for (String client : clients) {
+            List<String> order = new ArrayList<>(clients);
+            Collections.rotate(order, -(round - 1));
+            for (String client : order) {
                 Map<String, String> result = child(arguments.of(client));
                 System.out.printf(Locale.ROOT, "  round %d %-17s %s%n", round, client, result);
-                results.computeIfAbsent(client, c -> new ArrayList<>()).add(result);
+                results.get(client).add(result);
             }
         }
         return results;

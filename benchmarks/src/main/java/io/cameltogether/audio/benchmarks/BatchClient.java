@@ -16,8 +16,9 @@ import java.util.concurrent.Future;
  * <file> [count] [concurrency]}. Modes: {@code load} sends count requests from concurrency threads, each waiting for
  * its answer before the next (after a warm-up of as many); {@code burst} hands count requests over at once
  * and waits for all; {@code once} sends one (cold start is the whole process's time); {@code upload} sends one
- * large file and reports its rate. Prints one line,
- * {@code RESULT key=value ...}, which {@link BatchBenchmark} reads.
+ * large file and reports its rate. {@code load} also reports the CPU time the whole process spent per request
+ * (every thread, user and system): the client's own cost, which the emulator's varying speed does not move.
+ * Prints one line, {@code RESULT key=value ...}, which {@link BatchBenchmark} reads.
  */
 public final class BatchClient {
 
@@ -47,12 +48,16 @@ public final class BatchClient {
 
     private static String load(Transcriber transcriber, Path audio, int count, int concurrency) throws Exception {
         closedLoop(transcriber, audio, Math.max(concurrency, count), concurrency); // as many again to warm the JIT
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         long[] latencies = closedLoop(transcriber, audio, count, concurrency);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMsPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count;
         Arrays.sort(latencies);
-        return String.format(Locale.ROOT, "reqPerSec=%.1f p50Ms=%.1f p99Ms=%.1f", count / seconds,
-                latencies[count / 2] / 1e6, latencies[(int) Math.ceil(count * 0.99) - 1] / 1e6);
+        return String.format(Locale.ROOT, "reqPerSec=%.1f p50Ms=%.1f p99Ms=%.1f cpuMsPerReq=%.3f", count / seconds,
+                latencies[count / 2] / 1e6, latencies[(int) Math.ceil(count * 0.99) - 1] / 1e6, cpuMsPerRequest);
     }
 
     /** concurrency threads share count requests; each waits for its answer before sending again. */

@@ -12,7 +12,8 @@ import io.cameltogether.audio.TogetherAudioComponent;
 
 /**
  * The component, as a service calls it: a ProducerTemplate sending the file to the endpoint, resolved once as an
- * application injects it (a String URI would have Camel normalise it on every send).
+ * application injects it (a String URI would have Camel normalise it on every send); by default handing each message
+ * to the endpoint's request threads, or with synchronous=true sending on the caller's thread.
  */
 final class ComponentTranscriber implements Transcriber {
 
@@ -20,7 +21,7 @@ final class ComponentTranscriber implements Transcriber {
     private final ProducerTemplate template;
     private final Endpoint endpoint;
 
-    ComponentTranscriber(String baseUrl, int concurrency, long maxUploadBytes) {
+    ComponentTranscriber(String baseUrl, int concurrency, long maxUploadBytes, boolean synchronous) {
         TogetherAudioComponent together = new TogetherAudioComponent();
         together.getConfiguration().setBaseUrl(baseUrl);
         together.getConfiguration().setApiKey("emulator-key");
@@ -28,7 +29,7 @@ final class ComponentTranscriber implements Transcriber {
         camel.start();
         template = camel.createProducerTemplate();
         endpoint = camel.getEndpoint("together-audio:transcribe?maxRetries=0&maxConcurrentRequests=" + concurrency
-                + "&maxUploadSize=" + maxUploadBytes);
+                + "&maxUploadSize=" + maxUploadBytes + "&synchronous=" + synchronous);
     }
 
     @Override

@@ -20,7 +20,8 @@ interface Transcriber extends AutoCloseable {
     /** The client by its name on the command line, sending to the emulator at baseUrl. */
     static Transcriber named(String name, String baseUrl, int concurrency, long maxUploadBytes) throws Exception {
         return switch (name) {
-            case "component" -> new ComponentTranscriber(baseUrl, concurrency, maxUploadBytes);
+            case "component" -> new ComponentTranscriber(baseUrl, concurrency, maxUploadBytes, false);
+            case "component-synchronous" -> new ComponentTranscriber(baseUrl, concurrency, maxUploadBytes, true);
             case "httpclient" -> new HttpClientTranscriber(baseUrl, concurrency);
             case "httpclient-async" -> new AsyncHttpClientTranscriber(baseUrl, concurrency);
             case "openai-java" -> new OpenAiTranscriber(baseUrl, concurrency);
