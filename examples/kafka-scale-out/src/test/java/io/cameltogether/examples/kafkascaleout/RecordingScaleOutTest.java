@@ -1,0 +1,131 @@
+package io.cameltogether.examples.kafkascaleout;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cameltogether.audio.emulator.ApiTarget;
+import io.cameltogether.audio.emulator.Fault;
+import io.cameltogether.audio.emulator.TogetherAudioEmulator;
+import io.cameltogether.examples.kafkascaleout.KafkaCluster.Result;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Instances in JVMs of their own share recordings through a real Kafka broker (KRaft, in this JVM) and one
+ * emulator: each recording ends as exactly one transcript or one failure, also when an instance is killed with a
+ * request in flight.
+ */
+class RecordingScaleOutTest {
+
+    private static final Path RECORDING = Path.of("../transcribe-folder/samples/voicemail-anna.wav").toAbsolutePath();
+    private static final Duration TAKEOVER = Duration.ofMinutes(2);
+
+    private EmbeddedKafka kafka;
+    private TogetherAudioEmulator emulator;
+    private KafkaCluster cluster;
+
+    @BeforeEach
+    void startBrokerAndEmulator() throws Exception {
+        kafka = EmbeddedKafka.start();
+        emulator = new TogetherAudioEmulator().start();
+        cluster = new KafkaCluster(kafka.bootstrapServers());
+        cluster.createRecordingTopics(4);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        cluster.close();
+        emulator.close();
+        kafka.close();
+    }
+
+    @Test
+    void aRecordingInFlightOnAKilledInstanceIsTranscribedOnceByTheInstanceThatTakesItsPartitionOver()
+            throws Exception {
+        CompletableFuture<Void> answers = new CompletableFuture<>();
+        emulator.enqueue(Fault.holdUntil(answers), Fault.holdUntil(answers));
+        try (InstanceProcess a = instance("instance-a"); InstanceProcess b = instance("instance-b")) {
+            await().atMost(TAKEOVER).until(() -> cluster.assignments(RecordingRoutes.GROUP).values().stream()
+                    .filter(partitions -> !partitions.isEmpty()).count() == 2);
+            Set<Integer> partitionsOfA = cluster.assignments(RecordingRoutes.GROUP).get("instance-a");
+            List<String> ids = publish(20);
+
+            // one consumer each, one request at a time: two held answers mean both instances are mid-request
+            await().atMost(TAKEOVER).until(() -> emulator.heldRequests() == 2);
+            a.kill();
+            answers.complete(null);
+
+            await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(RecordingRoutes.GROUP,
+                    RecordingRoutes.RECORDINGS));
+            List<Result> transcripts = cluster.readAll(RecordingRoutes.TRANSCRIPTS);
+            assertEquals(ids, List.copyOf(countById(transcripts).keySet()), "every recording transcribed");
+            assertEquals(Set.of(1L), Set.copyOf(countById(transcripts).values()), "none transcribed twice");
+            assertTrue(cluster.readAll(RecordingRoutes.FAILED).isEmpty());
+            assertTrue(transcripts.stream().anyMatch(t -> t.transcribedBy().equals("instance-b")
+                    && partitionsOfA.contains(t.sourcePartition())), "instance-b took over instance-a's partitions");
+        }
+    }
+
+    @Test
+    void aRecordingPublishedTwiceIsTranscribedOnce() throws Exception {
+        try (InstanceProcess a = instance("instance-a")) {
+            List<String> ids = publish(3);
+            cluster.publish(RecordingRoutes.RECORDINGS, ids.get(0), RECORDING.toString());
+
+            await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(RecordingRoutes.GROUP,
+                    RecordingRoutes.RECORDINGS));
+            assertEquals(Map.of(ids.get(0), 1L, ids.get(1), 1L, ids.get(2), 1L),
+                    countById(cluster.readAll(RecordingRoutes.TRANSCRIPTS)));
+            assertEquals(3, emulator.requests().size(), "the repeated id was not sent to the API");
+        }
+    }
+
+    @Test
+    void aRecordingThatCannotBeTranscribedEndsOnTheFailedTopicWithItsError() throws Exception {
+        try (InstanceProcess a = instance("instance-a")) {
+            cluster.publish(RecordingRoutes.RECORDINGS, "call-missing", "/recordings/not-there.wav");
+            List<String> ids = publish(2);
+
+            await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(RecordingRoutes.GROUP,
+                    RecordingRoutes.RECORDINGS));
+            List<Result> failed = cluster.readAll(RecordingRoutes.FAILED);
+            assertEquals(1, failed.size());
+            assertEquals("call-missing", failed.get(0).recordingId());
+            assertEquals("/recordings/not-there.wav", failed.get(0).value());
+            assertTrue(failed.get(0).error().contains("not-there.wav"), failed.get(0).error());
+            assertEquals(ids, List.copyOf(countById(cluster.readAll(RecordingRoutes.TRANSCRIPTS)).keySet()));
+        }
+    }
+
+    private InstanceProcess instance(String name) throws Exception {
+        return InstanceProcess.start(name, kafka.bootstrapServers(), 1, 2000,
+                Map.of(ApiTarget.BASE_URL_VARIABLE, emulator.baseUrl()), System.out,
+                line -> line.contains("recording") || line.contains("Exception") || line.contains("ERROR"));
+    }
+
+    private List<String> publish(int count) throws Exception {
+        List<String> ids = IntStream.rangeClosed(1, count).mapToObj("call-%03d"::formatted).toList();
+        for (String id : ids) {
+            cluster.publish(RecordingRoutes.RECORDINGS, id, RECORDING.toString());
+        }
+        return ids;
+    }
+
+    private static Map<String, Long> countById(List<Result> results) {
+        return results.stream().collect(Collectors.groupingBy(Result::recordingId, TreeMap::new,
+                Collectors.counting()));
+    }
+}
