@@ -45,6 +45,12 @@ public final class TogetherAudioConstants {
             + "audio (default), `commit` the turn, `clear` the buffered audio, or `close` the session.",
               javaType = "String", enums = "append,commit,clear,close")
     public static final String REALTIME_ACTION = "CamelTogetherAudioRealtimeAction";
+    @Metadata(label = "producer", description = "Set by the realtime producer on each raw audio chunk it appends "
+            + "(InOnly): completes once all of the session's audio up to the end of this chunk is covered by final "
+            + "transcripts that this endpoint's consumer has routed (or holds no speech); fails if the session fails "
+            + "or that audio is lost. Until then, keep the chunk where it can be read again (do not commit its Kafka "
+            + "offset, say).", javaType = "java.util.concurrent.CompletionStage<Void>")
+    public static final String COVERED = "CamelTogetherAudioCovered";
     @Metadata(label = "consumer", description = "The server's id of the transcribed item (speech turn), when it "
             + "sends one.", javaType = "String")
     public static final String ITEM_ID = "CamelTogetherAudioItemId";

@@ -71,6 +71,11 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
         }
     }
 
+    @Override
+    public CompletableFuture<Void> delivered(String sessionId) {
+        return deliveries.delivered(sessionId);
+    }
+
     /** With includeTurnEvents: the turn's text so far as the body, the server's event type in the header. */
     @Override
     public void onTurnEvent(TurnEvent event) {

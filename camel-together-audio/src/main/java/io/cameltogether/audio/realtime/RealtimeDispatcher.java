@@ -1,6 +1,7 @@
 package io.cameltogether.audio.realtime;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
@@ -40,6 +41,12 @@ public final class RealtimeDispatcher implements RealtimeListener {
     @Override
     public void onTurnEvent(TurnEvent event) {
         consumers.forEach(c -> c.onTurnEvent(event));
+    }
+
+    @Override
+    public CompletableFuture<Void> delivered(String sessionId) {
+        return CompletableFuture.allOf(consumers.stream().map(c -> c.delivered(sessionId))
+                .toArray(CompletableFuture[]::new));
     }
 
     @Override

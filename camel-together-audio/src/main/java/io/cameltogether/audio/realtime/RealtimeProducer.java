@@ -179,7 +179,11 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         boolean awaitTranscript = exchange.getPattern().isOutCapable();
         byte[] pcm = RealtimeBodies.rawPcm(audioBody, endpoint.getConfiguration().getRawAudioEncoding());
         if (pcm != null && !awaitTranscript) {
-            return completeWhenDone(session.append(pcm), exchange, callback);
+            CompletableFuture<Void> covered = new CompletableFuture<>();
+            // what the route does on coverage (a Kafka commit, say) runs on the completion pool, not an event loop
+            exchange.getMessage().setHeader(TogetherAudioConstants.COVERED,
+                    covered.whenCompleteAsync((v, failure) -> { }, completions));
+            return completeWhenDone(session.append(pcm, covered), exchange, callback);
         }
         QueuedStream stream = new QueuedStream(() -> {
             InputStream audio;

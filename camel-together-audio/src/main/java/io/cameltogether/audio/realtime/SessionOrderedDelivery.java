@@ -33,6 +33,12 @@ final class SessionOrderedDelivery {
         });
     }
 
+    /** Completes once the session's deliveries submitted so far have run, whether they succeeded or not. */
+    CompletableFuture<Void> delivered(String sessionId) {
+        CompletableFuture<Void> last = lastOfSession.get(sessionId);
+        return last == null ? NOTHING_BEFORE : last.handle((v, failure) -> null);
+    }
+
     int pending() {
         return pending.get();
     }

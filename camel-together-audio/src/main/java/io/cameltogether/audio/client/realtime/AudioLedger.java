@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,17 @@ final class AudioLedger {
     private final TranscriptTimeline timeline;
     private final QuietPoints pauses;
     private final ArrayDeque<CompletableFuture<Void>> waitingForRoom = new ArrayDeque<>();
+    private final CoverageWatch coverage;
     private long droppedBeforeOutage;
 
-    AudioLedger(String sessionId, RealtimeSessionConfig config, RealtimeSettings settings, int maxFrameMillis) {
+    /**
+     * @param afterThisEvent runs a task on the session's context after the event being handled
+     * @param deliveredSoFar completes once what the listener was handed so far is delivered
+     */
+    AudioLedger(String sessionId, RealtimeSessionConfig config, RealtimeSettings settings, int maxFrameMillis,
+                Executor afterThisEvent, Supplier<CompletableFuture<Void>> deliveredSoFar) {
         this.sessionId = sessionId;
+        this.coverage = new CoverageWatch(afterThisEvent, deliveredSoFar);
         this.bytesPerSecond = config.format().bytesPerSecond();
         this.maxFrameBytes = bytesPerSecond * maxFrameMillis / 1000;
         this.replayBytes = settings.recovery().replayBufferDuration().toMillis() * bytesPerSecond / 1000;
@@ -91,6 +100,11 @@ final class AudioLedger {
             fences.place(start + frames.pauseAt()); // a pause ends the server's turn: a fence there cuts no word
         }
         return written;
+    }
+
+    /** Completes the future once everything held up to now is covered; fails it if that audio is lost. */
+    void watchCoverage(CompletableFuture<Void> covered) {
+        coverage.watch(buffer.end(), covered);
     }
 
     /**
@@ -186,6 +200,7 @@ final class AudioLedger {
 
     private void cover(long offset) {
         buffer.coverUpTo(offset);
+        coverage.coveredTo(offset);
         while (!waitingForRoom.isEmpty() && buffer.heldBytes() <= replayBytes) {
             waitingForRoom.poll().complete(null);
         }
@@ -196,6 +211,10 @@ final class AudioLedger {
         buffer.markAllUnsent();
         fences.resend();
         long replayedMillis = buffer.heldBytes() * 1000 / bytesPerSecond;
+        long lostBytes = buffer.droppedBytes() - droppedBeforeOutage;
+        if (lostBytes > 0) {
+            coverage.lostTo(buffer.start(), RealtimeException.audioGap(sessionId, lostBytes * 1000 / bytesPerSecond));
+        }
         // after a gap the replay starts wherever the buffer does, perhaps inside a turn
         timeline.connected(buffer.start(), replayedMillis > 0, buffer.droppedBytes() > droppedBeforeOutage);
         return replayedMillis;
@@ -222,6 +241,7 @@ final class AudioLedger {
     void failAll(RealtimeException error) {
         buffer.failAll(error);
         fences.failAll(error);
+        coverage.failAll(error);
         waitingForRoom.forEach(w -> w.completeExceptionally(error));
         waitingForRoom.clear();
     }

@@ -66,6 +66,11 @@ public final class RealtimeClient implements AutoCloseable {
             }
 
             @Override
+            public CompletableFuture<Void> delivered(String sessionId) {
+                return listener.delivered(sessionId);
+            }
+
+            @Override
             public void onClosed(String sessionId) {
                 sessions.remove(sessionId);
                 listener.onClosed(sessionId);

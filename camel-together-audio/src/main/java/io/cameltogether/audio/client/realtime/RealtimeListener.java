@@ -1,5 +1,7 @@
 package io.cameltogether.audio.client.realtime;
 
+import java.util.concurrent.CompletableFuture;
+
 /** Receives what sessions produce. Called on the session's event loop: hand off anything slow. */
 public interface RealtimeListener {
 
@@ -14,6 +16,14 @@ public interface RealtimeListener {
 
     /** The session's connection opened, dropped, came back, lost audio, or closed. */
     default void onSessionEvent(SessionEvent event) {
+    }
+
+    /**
+     * Completes once everything handed to this listener for the session so far is delivered (a route has
+     * processed it), for callers that must not let audio go before its transcript is safe.
+     */
+    default CompletableFuture<Void> delivered(String sessionId) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The session closed, normally or after a fatal error. */

@@ -57,7 +57,8 @@ public final class RealtimeSession implements SessionConnection.Owner {
         this.config = config;
         this.listener = listener;
         this.connection = new SessionConnection(id, vertx, sockets, settings, config, listener, this);
-        this.audio = new AudioLedger(id, config, settings, MAX_APPEND_MILLIS);
+        this.audio = new AudioLedger(id, config, settings, MAX_APPEND_MILLIS,
+                task -> context.runOnContext(v -> task.run()), () -> listener.delivered(id));
         this.bytesPerSecond = config.format().bytesPerSecond();
     }
 
@@ -81,7 +82,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
      * before a transcript covers it; if a drop then needs it, the gap is reported.
      */
     public CompletableFuture<Void> append(byte[] pcm) {
-        return append(pcm, false);
+        return append(pcm, false, null);
     }
 
     /**
@@ -91,16 +92,28 @@ public final class RealtimeSession implements SessionConnection.Owner {
      * without it only commits cover audio, and this is the same as {@link #append(byte[])}.
      */
     public CompletableFuture<Void> appendCovered(byte[] pcm) {
-        return append(pcm, audio.canFlowControl());
+        return append(pcm, audio.canFlowControl(), null);
     }
 
-    private CompletableFuture<Void> append(byte[] pcm, boolean flowControlled) {
+    /**
+     * Appends PCM as {@link #append(byte[])} does, and completes {@code covered} once the session's audio up to its
+     * end is covered by final transcripts the listener has delivered (or holds no speech); fails it if the session
+     * fails or that audio is lost. Whoever keeps the audio elsewhere may let it go then.
+     */
+    public CompletableFuture<Void> append(byte[] pcm, CompletableFuture<Void> covered) {
+        return append(pcm, false, covered);
+    }
+
+    private CompletableFuture<Void> append(byte[] pcm, boolean flowControlled, CompletableFuture<Void> covered) {
         if (pcm.length % 2 != 0) {
             throw new IllegalArgumentException("PCM must be whole 16-bit samples, got " + pcm.length + " bytes");
         }
         lastActivity = System.nanoTime();
         AudioLedger.Frames frames = audio.frames(pcm, flowControlled);
         CompletableFuture<Void> done = new CompletableFuture<>();
+        if (covered != null) { // audio the session did not take is never covered
+            done.whenComplete((v, e) -> Futures.failIfFailed(covered, e));
+        }
         context.runOnContext(v -> {
             if (rejectIfEnded(done)) {
                 return;
@@ -114,6 +127,9 @@ public final class RealtimeSession implements SessionConnection.Owner {
                 return;
             }
             CompletableFuture<Void> written = audio.add(frames);
+            if (covered != null) {
+                audio.watchCoverage(covered);
+            }
             if (flowControlled) {
                 written.whenComplete((x, e) -> context.runOnContext(y -> {
                     if (e != null) {
@@ -124,7 +140,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
                     }
                 }));
             } else {
-                propagate(written, done);
+                Futures.propagate(written, done);
             }
             metrics.audioStreamed((double) pcm.length / bytesPerSecond);
             connection.open();
@@ -136,7 +152,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
     /** Asks the server to finish the turn now (required with turn detection off); completes once that is sent. */
     public CompletableFuture<Void> commit() {
         return onContext(done -> {
-            propagate(audio.fenceAtEnd().written, done);
+            Futures.propagate(audio.fenceAtEnd().written, done);
             connection.open();
             audio.flush(connection);
         });
@@ -147,7 +163,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
         return onContext(done -> {
             audio.clear();
             if (connection.isReady()) {
-                propagate(connection.write(RealtimeProtocol.clear()).toCompletionStage().toCompletableFuture(), done);
+                Futures.propagate(connection.write(RealtimeProtocol.clear()).toCompletionStage().toCompletableFuture(), done);
             } else {
                 done.complete(null); // a new connection has nothing to clear
             }
@@ -202,7 +218,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
         CompletableFuture<Void> done = new CompletableFuture<>();
         context.runOnContext(v -> {
             if (closed != null) {
-                propagate(closed, done);
+                Futures.propagate(closed, done);
                 return;
             }
             closed = done;
@@ -391,15 +407,5 @@ public final class RealtimeSession implements SessionConnection.Owner {
         metrics.ended();
         listener.onSessionEvent(SessionEvent.closed(id, reason));
         listener.onClosed(id);
-    }
-
-    private static <T> void propagate(CompletableFuture<T> from, CompletableFuture<T> to) {
-        from.whenComplete((value, error) -> {
-            if (error != null) {
-                to.completeExceptionally(error);
-            } else {
-                to.complete(value);
-            }
-        });
     }
 }

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,7 @@ import io.cameltogether.audio.emulator.TogetherAudioEmulatorExtension;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The session logic alone, against the emulator: turns, reconnects with replay, no duplicates. */
@@ -37,6 +41,9 @@ class RealtimeSessionTest {
     private Vertx vertx;
     private final List<TranscriptEvent> finals = new CopyOnWriteArrayList<>();
     private final List<RealtimeException> errors = new CopyOnWriteArrayList<>();
+    /** What the listener answers when asked whether its transcripts are delivered, and how often it was asked. */
+    private volatile CompletableFuture<Void> deliveries = CompletableFuture.completedFuture(null);
+    private final AtomicInteger deliveriesAsked = new AtomicInteger();
 
     @BeforeEach
     void startVertx() {
@@ -74,6 +81,12 @@ class RealtimeSessionTest {
             @Override
             public void onError(RealtimeException error) {
                 errors.add(error);
+            }
+
+            @Override
+            public CompletableFuture<Void> delivered(String sessionId) {
+                deliveriesAsked.incrementAndGet();
+                return deliveries;
             }
         }, AudioMetrics.NONE);
     }
@@ -122,6 +135,45 @@ class RealtimeSessionTest {
                 List<Double> starts = recovered.stream().map(TranscriptEvent::start).toList();
                 assertEquals(starts.stream().distinct().count(), starts.size(), "no turn emitted twice");
             }
+        }
+    }
+
+    @Test
+    void appendedAudioIsCoveredOnlyOnceTheFinalTranscriptOfItsSpeechIsDelivered() throws Exception {
+        CompletableFuture<Void> deliveredByTheRoute = new CompletableFuture<>();
+        deliveries = deliveredByTheRoute;
+        byte[] pcm = TestAudio.threeTurnsPcm();
+        int turn = pcm.length / 3; // the sentence and two seconds of silence
+
+        try (RealtimeClient client = client()) {
+            RealtimeSession session = client.session("call-1");
+            CompletableFuture<Void> firstTurn = new CompletableFuture<>();
+            CompletableFuture<Void> everything = new CompletableFuture<>();
+            session.append(Arrays.copyOfRange(pcm, 0, turn), firstTurn).get(10, TimeUnit.SECONDS);
+            session.append(Arrays.copyOfRange(pcm, turn, pcm.length), everything).get(10, TimeUnit.SECONDS);
+
+            // the first final has covered the first turn and the session asks whether it is delivered yet
+            await().until(() -> deliveriesAsked.get() > 0);
+            assertFalse(firstTurn.isDone(), "covered before its transcript was delivered");
+            deliveredByTheRoute.complete(null);
+            firstTurn.get(10, TimeUnit.SECONDS);
+            session.commit(); // a call's last audio is covered by the commit that ends it
+            everything.get(30, TimeUnit.SECONDS);
+            assertEquals(3, finals.size());
+        }
+    }
+
+    @Test
+    void coverageFailsWhenTheSessionFails() throws Exception {
+        EMULATOR.enqueue(RealtimeFault.dropAfterAppends(5));
+
+        try (RealtimeClient client = client(Duration.ofSeconds(5), 0)) {
+            CompletableFuture<Void> covered = new CompletableFuture<>();
+            client.session("call-1").append(TestAudio.speechPcm(), covered);
+
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> covered.get(30, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof RealtimeException, failure.toString());
         }
     }
 
