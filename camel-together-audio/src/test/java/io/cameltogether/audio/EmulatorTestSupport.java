@@ -36,6 +36,15 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
         return context;
     }
 
+    /** For realtime tests that feed audio far faster than it plays: a replay buffer that holds it, quick settling. */
+    protected static TogetherAudioConfiguration realtimeFasterThanRealTime(CamelContext context) {
+        TogetherAudioConfiguration c = context.getComponent("together-audio", TogetherAudioComponent.class)
+                .getConfiguration();
+        c.setFinalTranscriptQuiet(300);
+        c.setReplayBufferDuration(30_000);
+        return c;
+    }
+
     /** Sends the body to the URI and returns the exchange, failed or not. */
     protected Exchange send(String uri, Object body) {
         return template.send(uri, e -> e.getMessage().setBody(body));

@@ -33,10 +33,7 @@ class RealtimeCoverageTest extends EmulatorTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        TogetherAudioConfiguration c = context.getComponent("together-audio", TogetherAudioComponent.class)
-                .getConfiguration();
-        c.setFinalTranscriptQuiet(300);
-        c.setReplayBufferDuration(30_000); // the chunks are appended far faster than real time
+        realtimeFasterThanRealTime(context); // the chunks are appended far faster than real time
         return context;
     }
 

@@ -46,11 +46,7 @@ class RealtimeRouteTest extends EmulatorTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        TogetherAudioConfiguration c = context.getComponent("together-audio", TogetherAudioComponent.class)
-                .getConfiguration();
-        c.setFinalTranscriptQuiet(300);
-        c.setReconnectDelay(20);
-        c.setReplayBufferDuration(30_000); // streams run far ahead of real time here
+        realtimeFasterThanRealTime(context).setReconnectDelay(20);
         return context;
     }
 
