@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RealtimeCoverageTest extends EmulatorTestSupport {
 
     private static final String REALTIME = "together-audio:realtime?pace=fast";
+    private static final String FAILING = "together-audio:realtime?pace=fast&model=openai/whisper-large-v3";
+    private static final String WITHOUT_CONSUMER = "together-audio:realtime?pace=fast&language=en";
     private static final int CHUNK = 16_000; // half a second
     private static final double TURN_SECONDS = TestAudio.threeTurnsPcm().length / 3 / 32_000.0;
     private static final double SPEECH_SECONDS = TestAudio.speechPcm().length / 32_000.0;
@@ -42,9 +47,60 @@ class RealtimeCoverageTest extends EmulatorTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(REALTIME).to("mock:transcripts");
+                from(REALTIME).delay(100).to("mock:transcripts"); // a slow step: coverage must wait for it
+                from(FAILING).throwException(new IllegalStateException("transcript store is down"));
             }
         };
+    }
+
+    @Test
+    void audioIsNotCoveredWhenTheRouteFailsOnItsTranscriptOrNoRouteTakesIt() {
+        for (String uri : List.of(FAILING, WITHOUT_CONSUMER)) {
+            String session = "call-" + uri.length();
+            CompletionStage<?> covered = append(uri, session, TestAudio.speechPcm());
+            action(uri, session, "commit");
+
+            Throwable failure = await().until(() -> failureOf(covered), f -> f != null);
+            assertTrue(failure.getMessage().contains(uri.equals(FAILING) ? "transcript store is down"
+                    : "no consumer on this endpoint"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void clearedAudioIsNotCovered() {
+        CompletionStage<?> covered = append(REALTIME, "call-cleared", TestAudio.speechPcm());
+
+        action(REALTIME, "call-cleared", "clear");
+
+        Throwable failure = await().until(() -> failureOf(covered), f -> f != null);
+        assertTrue(failure.getMessage().contains("cleared"), failure.getMessage());
+    }
+
+    private CompletionStage<?> append(String uri, String session, byte[] pcm) {
+        Exchange sent = template.send(uri, ExchangePattern.InOnly, e -> {
+            e.getMessage().setBody(pcm);
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, session);
+        });
+        assertNull(sent.getException());
+        return sent.getMessage().getHeader(TogetherAudioConstants.COVERED, CompletionStage.class);
+    }
+
+    private void action(String uri, String session, String action) {
+        template.send(uri, ExchangePattern.InOnly, e -> {
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, session);
+            e.getMessage().setHeader(TogetherAudioConstants.REALTIME_ACTION, action);
+        });
+    }
+
+    /** The failure the stage ended with; null while it runs, and for a stage that completed normally. */
+    private static Throwable failureOf(CompletionStage<?> stage) {
+        CompletableFuture<?> future = stage.toCompletableFuture();
+        if (!future.isCompletedExceptionally()) {
+            assertFalse(future.isDone(), "covered although it must not be");
+            return null;
+        }
+        return future.handle((v, failure) -> failure instanceof CompletionException c ? c.getCause() : failure)
+                .join();
     }
 
     @Test
@@ -67,10 +123,7 @@ class RealtimeCoverageTest extends EmulatorTestSupport {
             covered.thenRun(() -> routedWhenCovered.put(index, transcripts.getReceivedCounter()));
             coverage.add(covered);
         }
-        template.send(REALTIME, ExchangePattern.InOnly, e -> {
-            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "call-1");
-            e.getMessage().setHeader(TogetherAudioConstants.REALTIME_ACTION, "commit");
-        });
+        action(REALTIME, "call-1", "commit");
 
         await().until(() -> routedWhenCovered.size() == coverage.size());
         assertEquals(3, transcripts.getReceivedCounter());

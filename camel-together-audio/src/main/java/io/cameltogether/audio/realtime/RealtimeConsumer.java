@@ -12,6 +12,7 @@ import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 
 import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.client.TogetherAudioException;
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.realtime.RealtimeException;
 import io.cameltogether.audio.client.realtime.RealtimeListener;
@@ -74,6 +75,11 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     @Override
     public CompletableFuture<Void> delivered(String sessionId) {
         return deliveries.delivered(sessionId);
+    }
+
+    @Override
+    public void onClosed(String sessionId) {
+        deliveries.forget(sessionId);
     }
 
     /** With includeTurnEvents: the turn's text so far as the body, the server's event type in the header. */
@@ -169,18 +175,28 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
         if (event.duration() != null) {
             message.setHeader(TogetherAudioConstants.DURATION, event.duration());
         }
-        process(exchange);
+        Exception failure = process(exchange);
+        if (failure != null && event.isFinal()) {
+            // fails the delivery: the session's audio is then never reported covered (CamelTogetherAudioCovered)
+            throw new TogetherAudioException("the route failed on the final transcript of session '"
+                    + event.sessionId() + "': " + failure.getMessage(), failure);
+        }
     }
 
-    private void process(Exchange exchange) {
+    /** Routes the exchange; a failure goes to the exception handler and is returned. */
+    private Exception process(Exchange exchange) {
+        Exception failure;
         try {
             getProcessor().process(exchange);
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing a realtime transcript", exchange,
-                        exchange.getException());
-            }
+            failure = exchange.getException();
         } catch (Exception e) {
-            getExceptionHandler().handleException("Error processing a realtime transcript", exchange, e);
+            failure = e;
+        }
+        try {
+            if (failure != null) {
+                getExceptionHandler().handleException("Error processing a realtime transcript", exchange, failure);
+            }
+            return failure;
         } finally {
             releaseExchange(exchange, false);
         }

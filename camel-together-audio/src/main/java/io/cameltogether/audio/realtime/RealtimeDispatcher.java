@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cameltogether.audio.client.TogetherAudioException;
 import io.cameltogether.audio.client.realtime.RealtimeException;
 import io.cameltogether.audio.client.realtime.RealtimeListener;
 import io.cameltogether.audio.client.realtime.SessionEvent;
@@ -43,10 +44,21 @@ public final class RealtimeDispatcher implements RealtimeListener {
         consumers.forEach(c -> c.onTurnEvent(event));
     }
 
+    /** Fails with no consumer: transcripts nobody routes never make the audio safe to let go. */
     @Override
     public CompletableFuture<Void> delivered(String sessionId) {
+        if (consumers.isEmpty()) {
+            return CompletableFuture.failedFuture(new TogetherAudioException("realtime session '" + sessionId
+                    + "': no consumer on this endpoint routes its transcripts, so its audio is never covered; add "
+                    + "from(\"together-audio:realtime...\") with the same URI as the producer"));
+        }
         return CompletableFuture.allOf(consumers.stream().map(c -> c.delivered(sessionId))
                 .toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public void onClosed(String sessionId) {
+        consumers.forEach(c -> c.onClosed(sessionId));
     }
 
     @Override

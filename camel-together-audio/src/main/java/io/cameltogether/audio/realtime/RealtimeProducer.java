@@ -180,10 +180,17 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         byte[] pcm = RealtimeBodies.rawPcm(audioBody, endpoint.getConfiguration().getRawAudioEncoding());
         if (pcm != null && !awaitTranscript) {
             CompletableFuture<Void> covered = new CompletableFuture<>();
+            CompletableFuture<Void> appended;
+            try {
+                appended = session.append(pcm, covered);
+            } catch (RuntimeException refused) {
+                covered.completeExceptionally(refused);
+                throw refused;
+            }
             // what the route does on coverage (a Kafka commit, say) runs on the completion pool, not an event loop
             exchange.getMessage().setHeader(TogetherAudioConstants.COVERED,
-                    covered.whenCompleteAsync((v, failure) -> { }, completions));
-            return completeWhenDone(session.append(pcm, covered), exchange, callback);
+                    covered.whenCompleteAsync((v, failure) -> { }, this::continueRoute));
+            return completeWhenDone(appended, exchange, callback);
         }
         QueuedStream stream = new QueuedStream(() -> {
             InputStream audio;

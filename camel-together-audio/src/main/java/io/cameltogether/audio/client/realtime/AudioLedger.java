@@ -102,9 +102,9 @@ final class AudioLedger {
         return written;
     }
 
-    /** Completes the future once everything held up to now is covered; fails it if that audio is lost. */
-    void watchCoverage(CompletableFuture<Void> covered) {
-        coverage.watch(buffer.end(), covered);
+    /** Completes the future once the frames just added, and all before, are covered; fails it if they are lost. */
+    void watchCoverage(Frames added, CompletableFuture<Void> covered) {
+        coverage.watch(buffer.end() - added.length(), buffer.end(), covered);
     }
 
     /**
@@ -163,9 +163,10 @@ final class AudioLedger {
         return placement;
     }
 
-    /** A turn failed: it will have no final, so a fence waiting for one may settle. */
-    void turnFailed(long now) {
+    /** A turn failed: it will have no final, so a fence waiting for one may settle, and its audio is not covered. */
+    void turnFailed(long now, RealtimeException error) {
         fences.finalArrived(now);
+        coverage.turnFailed(error);
     }
 
     /** A partial transcript: whether it is of new audio, not of a replay. */
@@ -213,7 +214,8 @@ final class AudioLedger {
         long replayedMillis = buffer.heldBytes() * 1000 / bytesPerSecond;
         long lostBytes = buffer.droppedBytes() - droppedBeforeOutage;
         if (lostBytes > 0) {
-            coverage.lostTo(buffer.start(), RealtimeException.audioGap(sessionId, lostBytes * 1000 / bytesPerSecond));
+            coverage.lostBefore(buffer.start(),
+                    RealtimeException.audioGap(sessionId, lostBytes * 1000 / bytesPerSecond));
         }
         // after a gap the replay starts wherever the buffer does, perhaps inside a turn
         timeline.connected(buffer.start(), replayedMillis > 0, buffer.droppedBytes() > droppedBeforeOutage);
@@ -227,8 +229,10 @@ final class AudioLedger {
         return lost * 1000 / bytesPerSecond;
     }
 
-    /** Forgets everything held, as the server does on input_audio_buffer.clear. */
+    /** Forgets everything held, as the server does on input_audio_buffer.clear; watched audio is not covered. */
     void clear() {
+        coverage.failAll(RealtimeException.turnFailed(sessionId, "the audio was cleared before final transcripts "
+                + "covered it", null, null));
         cover(buffer.end());
         fences.settleAll();
     }

@@ -128,7 +128,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
             }
             CompletableFuture<Void> written = audio.add(frames);
             if (covered != null) {
-                audio.watchCoverage(covered);
+                audio.watchCoverage(frames, covered);
             }
             if (flowControlled) {
                 written.whenComplete((x, e) -> context.runOnContext(y -> {
@@ -388,7 +388,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
     private void serverFailure(RealtimeFailures.Failure failure, long now) {
         switch (failure.action()) {
             case REPORT -> {
-                audio.turnFailed(now); // its fence need not wait for a final that will not come
+                audio.turnFailed(now, failure.error()); // its fence need not wait for a final that will not come
                 scheduleSettle();
                 listener.onError(failure.error());
             }

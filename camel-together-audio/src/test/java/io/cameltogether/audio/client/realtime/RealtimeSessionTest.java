@@ -44,6 +44,7 @@ class RealtimeSessionTest {
     /** What the listener answers when asked whether its transcripts are delivered, and how often it was asked. */
     private volatile CompletableFuture<Void> deliveries = CompletableFuture.completedFuture(null);
     private final AtomicInteger deliveriesAsked = new AtomicInteger();
+    private final AtomicInteger finalsWhenFirstAsked = new AtomicInteger(-1);
 
     @BeforeEach
     void startVertx() {
@@ -85,6 +86,7 @@ class RealtimeSessionTest {
 
             @Override
             public CompletableFuture<Void> delivered(String sessionId) {
+                finalsWhenFirstAsked.compareAndSet(-1, finals.size());
                 deliveriesAsked.incrementAndGet();
                 return deliveries;
             }
@@ -154,6 +156,7 @@ class RealtimeSessionTest {
 
             // the first final has covered the first turn and the session asks whether it is delivered yet
             await().until(() -> deliveriesAsked.get() > 0);
+            assertTrue(finalsWhenFirstAsked.get() >= 1, "coverage asked after the final was handed over");
             assertFalse(firstTurn.isDone(), "covered before its transcript was delivered");
             deliveredByTheRoute.complete(null);
             firstTurn.get(10, TimeUnit.SECONDS);
