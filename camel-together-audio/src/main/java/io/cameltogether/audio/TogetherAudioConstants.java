@@ -51,6 +51,10 @@ public final class TogetherAudioConstants {
             + "or that audio is lost. Until then, keep the chunk where it can be read again (do not commit its Kafka "
             + "offset, say).", javaType = "java.util.concurrent.CompletionStage<Void>")
     public static final String COVERED = "CamelTogetherAudioCovered";
+    @Metadata(label = "producer", description = "Where in the call the appended audio starts, in milliseconds; read "
+            + "when the append opens the session, so that its transcripts' CamelTogetherAudioStart is on the call's "
+            + "clock: for a call another instance began, taken over from its last covered audio.", javaType = "Long")
+    public static final String STREAM_OFFSET = "CamelTogetherAudioStreamOffset";
     @Metadata(label = "consumer", description = "The server's id of the transcribed item (speech turn), when it "
             + "sends one.", javaType = "String")
     public static final String ITEM_ID = "CamelTogetherAudioItemId";

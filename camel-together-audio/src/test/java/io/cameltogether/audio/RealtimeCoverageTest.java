@@ -76,6 +76,37 @@ class RealtimeCoverageTest extends EmulatorTestSupport {
         assertTrue(failure.getMessage().contains("cleared"), failure.getMessage());
     }
 
+    @Test
+    void aSessionOpenedPartWayIntoACallTimesItsTranscriptsOnTheCallsClock() throws Exception {
+        MockEndpoint transcripts = getMockEndpoint("mock:transcripts");
+        transcripts.expectedMessageCount(1);
+
+        template.send(REALTIME, ExchangePattern.InOnly, e -> {
+            e.getMessage().setBody(TestAudio.speechPcm());
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "call-taken-over");
+            e.getMessage().setHeader(TogetherAudioConstants.STREAM_OFFSET, 754_000L);
+        });
+        action(REALTIME, "call-taken-over", "commit");
+
+        transcripts.assertIsSatisfied();
+        double start = transcripts.getExchanges().get(0).getMessage().getHeader(TogetherAudioConstants.START,
+                Double.class);
+        assertEquals(754.0, start, 0.5, "the sentence starts at the beginning of the audio, 754 s into the call");
+    }
+
+    @Test
+    void aNegativeStreamOffsetIsRefusedBeforeASessionOpens() {
+        Exchange refused = template.send(REALTIME, ExchangePattern.InOnly, e -> {
+            e.getMessage().setBody(TestAudio.speechPcm());
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "call-negative");
+            e.getMessage().setHeader(TogetherAudioConstants.STREAM_OFFSET, -5L);
+        });
+
+        assertTrue(refused.getException().getMessage().contains(TogetherAudioConstants.STREAM_OFFSET + " is -5"),
+                refused.getException().getMessage());
+        assertTrue(EMULATOR.realtimeSessions().isEmpty(), "nothing was sent");
+    }
+
     private CompletionStage<?> append(String uri, String session, byte[] pcm) {
         Exchange sent = template.send(uri, ExchangePattern.InOnly, e -> {
             e.getMessage().setBody(pcm);

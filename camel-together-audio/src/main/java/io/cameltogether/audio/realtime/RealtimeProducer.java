@@ -140,7 +140,8 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                     .toLowerCase(Locale.ROOT);
             if (action.equals("append")) {
                 AudioBody audio = AudioBody.of(in); // a bad body fails here, before a session or anything is sent
-                return append(exchange, audio, endpoint.getRealtimeClient().session(sessionId), callback);
+                return append(exchange, audio, endpoint.getRealtimeClient().session(sessionId, streamStart(in)),
+                        callback);
             }
             // the other actions act on an open session: they never open one
             RealtimeSession session = endpoint.getRealtimeClient().openSession(sessionId);
@@ -158,6 +159,16 @@ public class RealtimeProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+    }
+
+    /** Where in the call the audio of a session opened now starts, from the header (0 without it). */
+    private static double streamStart(Message in) {
+        Long millis = Headers.get(in, TogetherAudioConstants.STREAM_OFFSET, Long.class, 0L);
+        if (millis < 0) {
+            throw new AudioValidationException("header " + TogetherAudioConstants.STREAM_OFFSET + " is " + millis
+                    + ": give where in the call the audio starts, in milliseconds, 0 or more");
+        }
+        return millis / 1000.0;
     }
 
     private static RealtimeSession requireOpen(RealtimeSession session, String sessionId) {

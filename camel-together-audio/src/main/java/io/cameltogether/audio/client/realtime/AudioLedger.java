@@ -41,11 +41,12 @@ final class AudioLedger {
     private long droppedBeforeOutage;
 
     /**
-     * @param afterThisEvent runs a task on the session's context after the event being handled
-     * @param deliveredSoFar completes once what the listener was handed so far is delivered
+     * @param streamStartSeconds where in a longer stream (a call) the session's audio starts
+     * @param afterThisEvent     runs a task on the session's context after the event being handled
+     * @param deliveredSoFar     completes once what the listener was handed so far is delivered
      */
     AudioLedger(String sessionId, RealtimeSessionConfig config, RealtimeSettings settings, int maxFrameMillis,
-                Executor afterThisEvent, Supplier<CompletableFuture<Void>> deliveredSoFar) {
+                double streamStartSeconds, Executor afterThisEvent, Supplier<CompletableFuture<Void>> deliveredSoFar) {
         this.sessionId = sessionId;
         this.coverage = new CoverageWatch(afterThisEvent, deliveredSoFar);
         this.bytesPerSecond = config.format().bytesPerSecond();
@@ -53,7 +54,7 @@ final class AudioLedger {
         this.replayBytes = settings.recovery().replayBufferDuration().toMillis() * bytesPerSecond / 1000;
         this.buffer = new ReplayBuffer(replayBytes);
         this.fences = new Fences(sessionId, settings.finalTranscriptQuiet().toNanos());
-        this.timeline = new TranscriptTimeline(bytesPerSecond);
+        this.timeline = new TranscriptTimeline(bytesPerSecond, streamStartSeconds);
         TurnDetection turns = config.turnDetection();
         this.pauses = turns.serverVad() ? new QuietPoints(config.format().sampleRate(),
                 (turns.minSilenceDurationMs() == null ? 500 : turns.minSilenceDurationMs()) + PAUSE_MARGIN_MS) : null;

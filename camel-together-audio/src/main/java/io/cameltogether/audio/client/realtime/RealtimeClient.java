@@ -108,6 +108,14 @@ public final class RealtimeClient implements AutoCloseable {
 
     /** The session with this id, opened (lazily, on its first audio) if there is none. */
     public RealtimeSession session(String id) {
+        return session(id, 0);
+    }
+
+    /**
+     * The session with this id; if there is none, one opened for audio that starts this far into a longer stream
+     * (a call taken over from another instance), so that its transcripts are timed on the stream's clock.
+     */
+    public RealtimeSession session(String id, double streamStartSeconds) {
         RealtimeSession existing = sessions.get(id);
         if (existing != null) {
             return existing;
@@ -116,7 +124,8 @@ public final class RealtimeClient implements AutoCloseable {
             throw RealtimeException.sessionFailed(id, "cannot open another session: " + maxSessions + " are open "
                     + "(maxSessions); close sessions or raise maxSessions", null, null, null);
         }
-        return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, vertx, sockets, settings, config, listener, metrics));
+        return sessions.computeIfAbsent(id, key -> new RealtimeSession(key, streamStartSeconds, vertx, sockets,
+                settings, config, listener, metrics));
     }
 
     private void closeIdle() {

@@ -47,8 +47,9 @@ public final class RealtimeSession implements SessionConnection.Owner {
     private boolean ended;
     private RealtimeException failure;
 
-    RealtimeSession(String id, Vertx vertx, WebSocketClient sockets, RealtimeSettings settings,
-                    RealtimeSessionConfig config, RealtimeListener listener, AudioMetrics metrics) {
+    RealtimeSession(String id, double streamStartSeconds, Vertx vertx, WebSocketClient sockets,
+                    RealtimeSettings settings, RealtimeSessionConfig config, RealtimeListener listener,
+                    AudioMetrics metrics) {
         this.id = id;
         this.metrics = metrics.realtimeSessionOpened(config.model());
         this.vertx = vertx;
@@ -57,7 +58,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
         this.config = config;
         this.listener = listener;
         this.connection = new SessionConnection(id, vertx, sockets, settings, config, listener, this);
-        this.audio = new AudioLedger(id, config, settings, MAX_APPEND_MILLIS,
+        this.audio = new AudioLedger(id, config, settings, MAX_APPEND_MILLIS, streamStartSeconds,
                 task -> context.runOnContext(v -> task.run()), () -> listener.delivered(id));
         this.bytesPerSecond = config.format().bytesPerSecond();
     }

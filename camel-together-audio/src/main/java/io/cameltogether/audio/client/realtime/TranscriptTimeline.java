@@ -33,6 +33,7 @@ final class TranscriptTimeline {
     private static final int MAX_REMEMBERED = 1000;
 
     private final int bytesPerSecond;
+    private final double streamStartSeconds;
     private final Set<String> itemsThisConnection = new HashSet<>();
     private long connectionBase;
     private boolean timed;
@@ -44,8 +45,10 @@ final class TranscriptTimeline {
     private int replayed;
     private boolean cutTurnFirst;
 
-    TranscriptTimeline(int bytesPerSecond) {
+    /** @param streamStartSeconds where in a longer stream (a call) the session's audio starts */
+    TranscriptTimeline(int bytesPerSecond, double streamStartSeconds) {
         this.bytesPerSecond = bytesPerSecond;
+        this.streamStartSeconds = streamStartSeconds;
     }
 
     /**
@@ -86,9 +89,10 @@ final class TranscriptTimeline {
         return connectionBase + Math.round((event.start() + event.duration()) * bytesPerSecond / 2) * 2;
     }
 
-    /** The event's start on the session's clock, or null if the server did not say. */
+    /** The event's start on the session's clock (the stream's, if it started later), or null if not said. */
     Double sessionStart(ServerEvent event) {
-        return event.start() == null ? null : (double) connectionBase / bytesPerSecond + event.start();
+        return event.start() == null
+                ? null : streamStartSeconds + (double) connectionBase / bytesPerSecond + event.start();
     }
 
     Placement placeFinal(ServerEvent event) {

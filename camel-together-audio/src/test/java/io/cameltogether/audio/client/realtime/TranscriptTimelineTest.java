@@ -14,7 +14,7 @@ class TranscriptTimelineTest {
 
     private static final int BYTES_PER_SECOND = 32000;
 
-    private final TranscriptTimeline timeline = new TranscriptTimeline(BYTES_PER_SECOND);
+    private final TranscriptTimeline timeline = new TranscriptTimeline(BYTES_PER_SECOND, 0);
 
     private static ServerEvent timed(String itemId, double start, double duration, String text) {
         return new ServerEvent(RealtimeProtocol.COMPLETED, text, null, itemId, start, duration, null, null, null, null,
