@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import io.cameltogether.audio.emulator.ApiTarget;
 import io.cameltogether.audio.emulator.TogetherAudioEmulator;
@@ -72,7 +70,7 @@ public final class KafkaScaleOutSoak {
                 victim.kill();
                 long killedAt = System.currentTimeMillis();
                 running.add(start(kafka, environment, "instance-" + (instances + kill)));
-                takeovers.add(takeoverSeconds(cluster, orphaned, killedAt));
+                takeovers.add((cluster.awaitTakeover(orphaned, killedAt).timestamp() - killedAt) / 1000.0);
                 System.out.printf(Locale.ROOT, "killed %s (partitions %s) after %d transcripts; taken over in %.1f s%n",
                         victim.name(), orphaned, due, takeovers.get(takeovers.size() - 1));
             }
@@ -105,26 +103,11 @@ public final class KafkaScaleOutSoak {
         }
     }
 
-    /** From the kill to the first transcript, made after it, of a recording from a partition the victim held. */
-    private static double takeoverSeconds(KafkaCluster cluster, Set<Integer> orphaned, long killedAt)
-            throws Exception {
-        while (true) {
-            Result first = cluster.readAll(RecordingRoutes.TRANSCRIPTS).stream()
-                    .filter(r -> r.timestamp() > killedAt && orphaned.contains(r.sourcePartition()))
-                    .findFirst().orElse(null);
-            if (first != null) {
-                return (first.timestamp() - killedAt) / 1000.0;
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static boolean report(KafkaCluster cluster, int recordings, List<Double> takeovers, double seconds,
                                   int apiRequests) throws Exception {
         List<Result> transcripts = cluster.readAll(RecordingRoutes.TRANSCRIPTS);
         List<Result> failed = cluster.readAll(RecordingRoutes.FAILED);
-        Map<String, Long> perRecording = transcripts.stream()
-                .collect(Collectors.groupingBy(Result::recordingId, TreeMap::new, Collectors.counting()));
+        Map<String, Long> perRecording = KafkaCluster.countById(transcripts);
         long twice = perRecording.values().stream().filter(n -> n > 1).count();
         long lost = recordings - perRecording.size() - failed.size();
         Collections.sort(takeovers);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -127,6 +128,29 @@ public final class KafkaCluster implements AutoCloseable {
             }
         }
         return results;
+    }
+
+    /**
+     * Waits for the first transcript made after {@code killedAt} of a recording from one of these partitions: the
+     * instance that took over a dead one's partitions has transcribed its first recording.
+     */
+    public Result awaitTakeover(Set<Integer> partitions, long killedAt)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            Result first = readAll(RecordingRoutes.TRANSCRIPTS).stream()
+                    .filter(r -> r.timestamp() > killedAt && partitions.contains(r.sourcePartition()))
+                    .findFirst().orElse(null);
+            if (first != null) {
+                return first;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** How many results each recording has, by id in order: more than one is a recording done twice. */
+    public static Map<String, Long> countById(List<Result> results) {
+        return results.stream()
+                .collect(Collectors.groupingBy(Result::recordingId, TreeMap::new, Collectors.counting()));
     }
 
     private Map<TopicPartition, Long> endOffsets(String topic) throws InterruptedException, ExecutionException {

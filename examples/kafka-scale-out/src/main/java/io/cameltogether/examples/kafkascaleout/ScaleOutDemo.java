@@ -106,13 +106,7 @@ public final class ScaleOutDemo {
         victim.kill();
         long killedAt = System.currentTimeMillis();
         System.out.println(">>> killed " + victim.name() + " (SIGKILL); it held partitions " + orphaned);
-        Result first;
-        do {
-            Thread.sleep(100);
-            first = cluster.readAll(RecordingRoutes.TRANSCRIPTS).stream()
-                    .filter(r -> r.timestamp() > killedAt && orphaned.contains(r.sourcePartition()))
-                    .findFirst().orElse(null);
-        } while (first == null);
+        Result first = cluster.awaitTakeover(orphaned, killedAt);
         System.out.printf(">>> %s took over partition %d: first transcript %.1f s after the kill%n",
                 first.transcribedBy(), first.sourcePartition(), (first.timestamp() - killedAt) / 1000.0);
     }
@@ -120,8 +114,7 @@ public final class ScaleOutDemo {
     private static void report(KafkaCluster cluster, int recordings) throws Exception {
         List<Result> transcripts = cluster.readAll(RecordingRoutes.TRANSCRIPTS);
         List<Result> failed = cluster.readAll(RecordingRoutes.FAILED);
-        Map<String, Long> perRecording = transcripts.stream()
-                .collect(Collectors.groupingBy(Result::recordingId, TreeMap::new, Collectors.counting()));
+        Map<String, Long> perRecording = KafkaCluster.countById(transcripts);
         Map<String, Long> perInstance = transcripts.stream()
                 .collect(Collectors.groupingBy(Result::transcribedBy, TreeMap::new, Collectors.counting()));
         long twice = perRecording.values().stream().filter(n -> n > 1).count();

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -71,8 +69,8 @@ class RecordingScaleOutTest {
             await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(RecordingRoutes.GROUP,
                     RecordingRoutes.RECORDINGS));
             List<Result> transcripts = cluster.readAll(RecordingRoutes.TRANSCRIPTS);
-            assertEquals(ids, List.copyOf(countById(transcripts).keySet()), "every recording transcribed");
-            assertEquals(Set.of(1L), Set.copyOf(countById(transcripts).values()), "none transcribed twice");
+            assertEquals(ids, List.copyOf(KafkaCluster.countById(transcripts).keySet()), "every recording transcribed");
+            assertEquals(Set.of(1L), Set.copyOf(KafkaCluster.countById(transcripts).values()), "none transcribed twice");
             assertTrue(cluster.readAll(RecordingRoutes.FAILED).isEmpty());
             assertTrue(transcripts.stream().anyMatch(t -> t.transcribedBy().equals("instance-b")
                     && partitionsOfA.contains(t.sourcePartition())), "instance-b took over instance-a's partitions");
@@ -88,7 +86,7 @@ class RecordingScaleOutTest {
             await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(RecordingRoutes.GROUP,
                     RecordingRoutes.RECORDINGS));
             assertEquals(Map.of(ids.get(0), 1L, ids.get(1), 1L, ids.get(2), 1L),
-                    countById(cluster.readAll(RecordingRoutes.TRANSCRIPTS)));
+                    KafkaCluster.countById(cluster.readAll(RecordingRoutes.TRANSCRIPTS)));
             assertEquals(3, emulator.requests().size(), "the repeated id was not sent to the API");
         }
     }
@@ -106,7 +104,7 @@ class RecordingScaleOutTest {
             assertEquals("call-missing", failed.get(0).recordingId());
             assertEquals("/recordings/not-there.wav", failed.get(0).value());
             assertTrue(failed.get(0).error().contains("not-there.wav"), failed.get(0).error());
-            assertEquals(ids, List.copyOf(countById(cluster.readAll(RecordingRoutes.TRANSCRIPTS)).keySet()));
+            assertEquals(ids, List.copyOf(KafkaCluster.countById(cluster.readAll(RecordingRoutes.TRANSCRIPTS)).keySet()));
         }
     }
 
@@ -122,10 +120,5 @@ class RecordingScaleOutTest {
             cluster.publish(RecordingRoutes.RECORDINGS, id, RECORDING.toString());
         }
         return ids;
-    }
-
-    private static Map<String, Long> countById(List<Result> results) {
-        return results.stream().collect(Collectors.groupingBy(Result::recordingId, TreeMap::new,
-                Collectors.counting()));
     }
 }
