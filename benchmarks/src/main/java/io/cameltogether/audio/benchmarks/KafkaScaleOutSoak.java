@@ -46,7 +46,7 @@ public final class KafkaScaleOutSoak {
              TogetherAudioEmulator emulator = new TogetherAudioEmulator()
                      .withProcessingSecondsPerAudioHour(processingPerHour).start();
              KafkaCluster cluster = new KafkaCluster(kafka.bootstrapServers())) {
-            cluster.createRecordingTopics(PARTITIONS);
+            cluster.createTopics(PARTITIONS);
             Map<String, String> environment = Map.of(ApiTarget.BASE_URL_VARIABLE, emulator.baseUrl());
             for (int i = 1; i <= instances; i++) {
                 running.add(start(kafka, environment, "instance-" + i));

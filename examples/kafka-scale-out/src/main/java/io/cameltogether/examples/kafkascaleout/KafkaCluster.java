@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -23,16 +24,18 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the demo and the tests do to the cluster from outside the instances: make topics, publish recordings, see
- * which instance owns which partitions, tell when the group has committed everything, and read the results.
+ * What the demo and the tests do to the cluster from outside the instances: make topics, publish recordings and call
+ * audio, see which instance owns which partitions, tell when a group has committed everything, and read the results.
  */
 public final class KafkaCluster implements AutoCloseable {
 
@@ -44,15 +47,19 @@ public final class KafkaCluster implements AutoCloseable {
                          Integer sourcePartition, long timestamp) {
     }
 
+    /** One final transcript of a live call: where in the call its speech starts, its text, who made it. */
+    public record CallTranscript(String callId, long startMs, String text, String transcribedBy, long timestamp) {
+    }
+
     private final String bootstrapServers;
     private final Admin admin;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
 
     public KafkaCluster(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Creates the topic unless it exists (an existing cluster may have it already). */
@@ -68,19 +75,36 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /**
-     * The topics the routes use: recordings with this many partitions (the most instances that can share them),
-     * the others with one. Transcripts are compacted: of a recording transcribed twice (the one window that can
-     * repeat), one stays. The done-ids repository reads its topic at start-up, so it must exist first.
+     * The topics the routes use: recordings and call audio with this many partitions (the most instances that can
+     * share them), the others with one. Recording transcripts are compacted: of a recording transcribed twice (the
+     * one window that can repeat), one stays. The done-ids repository reads its topic at start-up, so it must
+     * exist first.
      */
-    public void createRecordingTopics(int partitions) throws InterruptedException, ExecutionException {
+    public void createTopics(int partitions) throws InterruptedException, ExecutionException {
         createTopic(RecordingRoutes.RECORDINGS, partitions, Map.of());
         createTopic(RecordingRoutes.TRANSCRIPTS, 1, Map.of("cleanup.policy", "compact"));
         createTopic(RecordingRoutes.FAILED, 1, Map.of());
         createTopic(RecordingRoutes.DONE_IDS, 1, Map.of());
+        createTopic(LiveCallRoutes.CALL_AUDIO, partitions, Map.of());
+        createTopic(LiveCallRoutes.TRANSCRIPTS, 1, Map.of());
+        createTopic(LiveCallRoutes.PUBLISHED_STRETCHES, 1, Map.of());
     }
 
     public void publish(String topic, String key, String value) throws InterruptedException, ExecutionException {
-        producer.send(new ProducerRecord<>(topic, key, value)).get();
+        publish(topic, key, value.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public void publish(String topic, String key, byte[] value, Map<String, String> headers)
+            throws InterruptedException, ExecutionException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+    }
+
+    /** The partition of the topic that records with this key go to (Kafka's default partitioner). */
+    public int partitionOf(String topic, String key) throws InterruptedException, ExecutionException {
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        return BuiltInPartitioner.partitionForKey(key.getBytes(StandardCharsets.UTF_8), partitions);
     }
 
     /** The group's members by client id, with the partitions each holds now; none before it first forms. */
@@ -109,21 +133,40 @@ public final class KafkaCluster implements AutoCloseable {
                 && committed.get(end.getKey()).offset() == end.getValue());
     }
 
-    /** Every record the topic holds now, read from the start. */
+    /** Every record the recordings' results topic holds now, read from the start. */
     public List<Result> readAll(String topic) throws InterruptedException, ExecutionException {
+        return readAll(topic, r -> {
+            String partition = header(r, RecordingRoutes.SOURCE_PARTITION);
+            return new Result(r.key(), r.value(), header(r, RecordingRoutes.ERROR_HEADER),
+                    header(r, RecordingRoutes.TRANSCRIBED_BY), partition == null ? null : Integer.valueOf(partition),
+                    r.timestamp());
+        });
+    }
+
+    /** Every call transcript published so far, in the order published. */
+    public List<CallTranscript> readCallTranscripts() throws InterruptedException, ExecutionException {
+        return readAll(LiveCallRoutes.TRANSCRIPTS, r -> new CallTranscript(r.key(),
+                Long.parseLong(header(r, LiveCallRoutes.START_HEADER)), r.value(),
+                header(r, LiveCallRoutes.TRANSCRIBED_BY), r.timestamp()));
+    }
+
+    /**
+     * Every record the topic holds now, read from the start, as the reader makes them. Only committed records: a
+     * transaction a dead instance left open is waited out (aborted after its timeout).
+     */
+    private <T> List<T> readAll(String topic, Function<ConsumerRecord<String, String>, T> reader)
+            throws InterruptedException, ExecutionException {
         Map<TopicPartition, Long> ends = endOffsets(topic);
-        List<Result> results = new ArrayList<>();
+        List<T> results = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.assign(ends.keySet());
             consumer.seekToBeginning(ends.keySet());
             while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    String partition = header(r, RecordingRoutes.SOURCE_PARTITION);
-                    results.add(new Result(r.key(), r.value(), header(r, RecordingRoutes.ERROR_HEADER),
-                            header(r, RecordingRoutes.TRANSCRIBED_BY),
-                            partition == null ? null : Integer.valueOf(partition), r.timestamp()));
+                    results.add(reader.apply(r));
                 }
             }
         }

@@ -46,7 +46,7 @@ public final class ScaleOutDemo {
             Map<String, String> environment = api.emulator() == null ? Map.of()
                     : Map.of(ApiTarget.BASE_URL_VARIABLE, api.baseUrl());
             try (KafkaCluster cluster = new KafkaCluster(bootstrap)) {
-                cluster.createRecordingTopics(PARTITIONS);
+                cluster.createTopics(PARTITIONS);
                 List<InstanceProcess> running = new ArrayList<>();
                 try {
                     for (int i = 1; i <= instances; i++) {

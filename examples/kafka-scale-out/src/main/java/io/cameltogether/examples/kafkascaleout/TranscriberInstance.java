@@ -8,7 +8,7 @@ import io.cameltogether.audio.emulator.ApiTarget;
 
 /**
  * One instance of the transcription service, as each machine of a deployment runs it: the {@link RecordingRoutes}
- * in a Camel Main until stopped. System properties: {@code kafka.bootstrap} (required), {@code instance} (its name,
+ * and the {@link LiveCallRoutes} in a Camel Main until stopped. System properties: {@code kafka.bootstrap} (required), {@code instance} (its name,
  * default {@code instance-<pid>}), {@code consumers} (consumer threads, default 2), {@code sessionTimeoutMs}
  * (default 10000). The API is chosen as in every example: TOGETHER_BASE_URL, TOGETHER_API_KEY, else an emulator.
  */
@@ -33,8 +33,10 @@ public final class TranscriberInstance {
             Main main = new Main();
             main.bind("together-audio", together);
             main.bind("kafka", kafka);
+            int sessionTimeoutMs = Integer.getInteger("sessionTimeoutMs", 10_000);
             main.configure().addRoutesBuilder(new RecordingRoutes(bootstrap, instance,
-                    Integer.getInteger("consumers", 2), Integer.getInteger("sessionTimeoutMs", 10_000)));
+                    Integer.getInteger("consumers", 2), sessionTimeoutMs));
+            main.configure().addRoutesBuilder(new LiveCallRoutes(bootstrap, instance, sessionTimeoutMs));
             main.run();
         }
     }

@@ -40,7 +40,7 @@ class RecordingScaleOutTest {
         kafka = EmbeddedKafka.start();
         emulator = new TogetherAudioEmulator().start();
         cluster = new KafkaCluster(kafka.bootstrapServers());
-        cluster.createRecordingTopics(4);
+        cluster.createTopics(4);
     }
 
     @AfterEach

@@ -1,0 +1,149 @@
+package io.cameltogether.examples.kafkascaleout;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cameltogether.audio.emulator.ApiTarget;
+import io.cameltogether.audio.emulator.RealtimeFault;
+import io.cameltogether.audio.emulator.TogetherAudioEmulator;
+import io.cameltogether.examples.kafkascaleout.KafkaCluster.CallTranscript;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Live calls shared by instances in JVMs of their own through a real Kafka broker (KRaft, in this JVM) and one
+ * emulator: when an instance is killed mid-call, the instance that takes its partitions over carries its calls on,
+ * and every sentence of every call is published exactly once.
+ */
+class LiveCallScaleOutTest {
+
+    private static final Path VOICEMAIL = Path.of("../transcribe-folder/samples/voicemail-anna.wav").toAbsolutePath();
+    private static final Duration TAKEOVER = Duration.ofMinutes(2);
+    private static final int SENTENCES = 10;
+    /** Calls are streamed four times faster than spoken: the emulator's voice detection goes by samples, not time. */
+    private static final double SPEED = 4;
+
+    private EmbeddedKafka kafka;
+    private TogetherAudioEmulator emulator;
+    private KafkaCluster cluster;
+
+    @BeforeEach
+    void startBrokerAndEmulator() throws Exception {
+        kafka = EmbeddedKafka.start();
+        emulator = new TogetherAudioEmulator().start();
+        cluster = new KafkaCluster(kafka.bootstrapServers());
+        cluster.createTopics(4);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        cluster.close();
+        emulator.close();
+        kafka.close();
+    }
+
+    @Test
+    void theCallsOfAKilledInstanceGoOnElsewhereWithEverySentencePublishedOnce() throws Exception {
+        try (InstanceProcess a = instance("instance-a"); InstanceProcess b = instance("instance-b")) {
+            await().atMost(TAKEOVER).until(() -> cluster.assignments(LiveCallRoutes.GROUP).values().stream()
+                    .filter(partitions -> !partitions.isEmpty()).count() == 2);
+            Map<String, Set<Integer>> assignments = cluster.assignments(LiveCallRoutes.GROUP);
+            List<String> callsOfA = twoCallsOn(assignments.get("instance-a").iterator().next());
+            List<String> callIds = new ArrayList<>(callsOfA);
+            callIds.addAll(twoCallsOn(assignments.get("instance-b").iterator().next()));
+            // each partition carries two calls half a slot apart: the partition's offset is held back by the call
+            // behind, so the new owner reads sentences of the other call again, which must not be published twice
+            LiveCalls liveCalls = LiveCalls.of(VOICEMAIL);
+            Map<String, byte[]> calls = new LinkedHashMap<>();
+            callIds.forEach(id -> calls.put(id, liveCalls.call(SENTENCES, leadIn(id))));
+            CompletableFuture<Void> streamed = CompletableFuture.runAsync(() -> {
+                try {
+                    LiveCalls.stream(cluster, calls, SPEED);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            // instance-a is mid-call: some sentences of its calls are out, most are still to come
+            await().atMost(TAKEOVER).until(() -> cluster.readCallTranscripts().stream()
+                    .filter(t -> t.transcribedBy().equals("instance-a")).count() >= 3);
+            a.kill();
+            long killedAt = System.currentTimeMillis();
+            streamed.join();
+
+            await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(LiveCallRoutes.GROUP,
+                    LiveCallRoutes.CALL_AUDIO));
+            List<CallTranscript> transcripts = cluster.readCallTranscripts();
+            callIds.forEach(callId -> assertEverySentenceOnce(transcripts, callId));
+            CallTranscript takenOver = transcripts.stream().filter(t -> t.timestamp() > killedAt
+                    && callsOfA.contains(t.callId())).findFirst().orElseThrow();
+            assertEquals("instance-b", takenOver.transcribedBy());
+            assertTrue(transcripts.stream().anyMatch(t -> callsOfA.contains(t.callId()) && t.timestamp() < killedAt
+                    && t.transcribedBy().equals("instance-a")), "instance-a had begun its calls");
+            System.out.printf("instance-b published its first sentence of instance-a's calls %.1f s after the kill%n",
+                    (takenOver.timestamp() - killedAt) / 1000.0);
+        }
+    }
+
+    @Test
+    void aSentenceWhoseTranscriptionFailedIsReadAgainFromKafkaAndPublishedOnce() throws Exception {
+        emulator.enqueue(RealtimeFault.turnFailed("server_error"));
+        try (InstanceProcess a = instance("instance-a")) {
+            await().atMost(TAKEOVER).until(() -> !cluster.assignments(LiveCallRoutes.GROUP)
+                    .getOrDefault("instance-a", Set.of()).isEmpty());
+
+            LiveCalls.stream(cluster, Map.of("call-1", LiveCalls.of(VOICEMAIL).call(SENTENCES, 0)), SPEED);
+
+            await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(LiveCallRoutes.GROUP,
+                    LiveCallRoutes.CALL_AUDIO));
+            assertEverySentenceOnce(cluster.readCallTranscripts(), "call-1");
+            assertTrue(emulator.realtimeSessions().size() >= 2, "the failed sentence's audio went to a new session");
+        }
+    }
+
+    private static void assertEverySentenceOnce(List<CallTranscript> transcripts, String callId) {
+        List<CallTranscript> ofCall = transcripts.stream().filter(t -> t.callId().equals(callId)).toList();
+        Map<Integer, Long> everySentenceOnce = IntStream.range(0, SENTENCES).boxed()
+                .collect(Collectors.toMap(n -> n, n -> 1L, (x, y) -> x, TreeMap::new));
+        assertEquals(everySentenceOnce, ofCall.stream().collect(Collectors.groupingBy(
+                t -> LiveCalls.sentenceAt(t.startMs(), leadIn(callId)), TreeMap::new, Collectors.counting())),
+                () -> "sentences of " + callId + " published: " + ofCall);
+    }
+
+    /** Two call ids whose audio goes to this partition: the first starts at once, the second half a slot later. */
+    private List<String> twoCallsOn(int partition) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int n = 1; ids.size() < 2; n++) {
+            String id = "call-" + partition + "-" + n + (ids.isEmpty() ? "" : "-late");
+            if (cluster.partitionOf(LiveCallRoutes.CALL_AUDIO, id) == partition) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static int leadIn(String callId) {
+        return callId.endsWith("-late") ? LiveCalls.SLOT_MS / 2 : 0;
+    }
+
+    private InstanceProcess instance(String name) throws Exception {
+        return InstanceProcess.start(name, kafka.bootstrapServers(), 1, 2000,
+                Map.of(ApiTarget.BASE_URL_VARIABLE, emulator.baseUrl()), System.out,
+                line -> line.contains("call") || line.contains("Exception") || line.contains("ERROR"));
+    }
+}
