@@ -1,7 +1,6 @@
 package io.cameltogether.examples.kafkascaleout;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cameltogether.audio.emulator.ApiTarget;
 import io.cameltogether.audio.emulator.RealtimeFault;
-import io.cameltogether.audio.emulator.TogetherAudioEmulator;
 import io.cameltogether.examples.kafkascaleout.KafkaCluster.CallTranscript;
 
 import static org.awaitility.Awaitility.await;
@@ -30,36 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * emulator: when an instance is killed mid-call, the instance that takes its partitions over carries its calls on,
  * and every sentence of every call is published exactly once.
  */
-class LiveCallScaleOutTest {
+class LiveCallScaleOutTest extends ScaleOutTestSupport {
 
     private static final Path VOICEMAIL = Path.of("../transcribe-folder/samples/voicemail-anna.wav").toAbsolutePath();
-    private static final Duration TAKEOVER = Duration.ofMinutes(2);
     private static final int SENTENCES = 10;
     /** Calls are streamed four times faster than spoken: the emulator's voice detection goes by samples, not time. */
     private static final double SPEED = 4;
 
-    private EmbeddedKafka kafka;
-    private TogetherAudioEmulator emulator;
-    private KafkaCluster cluster;
-
-    @BeforeEach
-    void startBrokerAndEmulator() throws Exception {
-        kafka = EmbeddedKafka.start();
-        emulator = new TogetherAudioEmulator().start();
-        cluster = new KafkaCluster(kafka.bootstrapServers());
-        cluster.createTopics(4);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        cluster.close();
-        emulator.close();
-        kafka.close();
-    }
-
     @Test
     void theCallsOfAKilledInstanceGoOnElsewhereWithEverySentencePublishedOnce() throws Exception {
-        try (InstanceProcess a = instance("instance-a"); InstanceProcess b = instance("instance-b")) {
+        try (InstanceProcess a = instance("instance-a", "call"); InstanceProcess b = instance("instance-b", "call")) {
             await().atMost(TAKEOVER).until(() -> cluster.assignments(LiveCallRoutes.GROUP).values().stream()
                     .filter(partitions -> !partitions.isEmpty()).count() == 2);
             Map<String, Set<Integer>> assignments = cluster.assignments(LiveCallRoutes.GROUP);
@@ -103,7 +78,7 @@ class LiveCallScaleOutTest {
     @Test
     void aSentenceWhoseTranscriptionFailedIsReadAgainFromKafkaAndPublishedOnce() throws Exception {
         emulator.enqueue(RealtimeFault.turnFailed("server_error"));
-        try (InstanceProcess a = instance("instance-a")) {
+        try (InstanceProcess a = instance("instance-a", "call")) {
             await().atMost(TAKEOVER).until(() -> !cluster.assignments(LiveCallRoutes.GROUP)
                     .getOrDefault("instance-a", Set.of()).isEmpty());
 
@@ -139,11 +114,5 @@ class LiveCallScaleOutTest {
 
     private static int leadIn(String callId) {
         return callId.endsWith("-late") ? LiveCalls.SLOT_MS / 2 : 0;
-    }
-
-    private InstanceProcess instance(String name) throws Exception {
-        return InstanceProcess.start(name, kafka.bootstrapServers(), 1, 2000,
-                Map.of(ApiTarget.BASE_URL_VARIABLE, emulator.baseUrl()), System.out,
-                line -> line.contains("call") || line.contains("Exception") || line.contains("ERROR"));
     }
 }

@@ -1,20 +1,15 @@
 package io.cameltogether.examples.kafkascaleout;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.cameltogether.audio.emulator.ApiTarget;
 import io.cameltogether.audio.emulator.Fault;
-import io.cameltogether.audio.emulator.TogetherAudioEmulator;
 import io.cameltogether.examples.kafkascaleout.KafkaCluster.Result;
 
 import static org.awaitility.Awaitility.await;
@@ -26,36 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * emulator: each recording ends as exactly one transcript or one failure, also when an instance is killed with a
  * request in flight.
  */
-class RecordingScaleOutTest {
+class RecordingScaleOutTest extends ScaleOutTestSupport {
 
     private static final Path RECORDING = Path.of("../transcribe-folder/samples/voicemail-anna.wav").toAbsolutePath();
-    private static final Duration TAKEOVER = Duration.ofMinutes(2);
-
-    private EmbeddedKafka kafka;
-    private TogetherAudioEmulator emulator;
-    private KafkaCluster cluster;
-
-    @BeforeEach
-    void startBrokerAndEmulator() throws Exception {
-        kafka = EmbeddedKafka.start();
-        emulator = new TogetherAudioEmulator().start();
-        cluster = new KafkaCluster(kafka.bootstrapServers());
-        cluster.createTopics(4);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        cluster.close();
-        emulator.close();
-        kafka.close();
-    }
 
     @Test
     void aRecordingInFlightOnAKilledInstanceIsTranscribedOnceByTheInstanceThatTakesItsPartitionOver()
             throws Exception {
         CompletableFuture<Void> answers = new CompletableFuture<>();
         emulator.enqueue(Fault.holdUntil(answers), Fault.holdUntil(answers));
-        try (InstanceProcess a = instance("instance-a"); InstanceProcess b = instance("instance-b")) {
+        try (InstanceProcess a = instance("instance-a", "recording"); InstanceProcess b = instance("instance-b", "recording")) {
             await().atMost(TAKEOVER).until(() -> cluster.assignments(RecordingRoutes.GROUP).values().stream()
                     .filter(partitions -> !partitions.isEmpty()).count() == 2);
             Set<Integer> partitionsOfA = cluster.assignments(RecordingRoutes.GROUP).get("instance-a");
@@ -79,7 +54,7 @@ class RecordingScaleOutTest {
 
     @Test
     void aRecordingPublishedTwiceIsTranscribedOnce() throws Exception {
-        try (InstanceProcess a = instance("instance-a")) {
+        try (InstanceProcess a = instance("instance-a", "recording")) {
             List<String> ids = publish(3);
             cluster.publish(RecordingRoutes.RECORDINGS, ids.get(0), RECORDING.toString());
 
@@ -93,7 +68,7 @@ class RecordingScaleOutTest {
 
     @Test
     void aRecordingThatCannotBeTranscribedEndsOnTheFailedTopicWithItsError() throws Exception {
-        try (InstanceProcess a = instance("instance-a")) {
+        try (InstanceProcess a = instance("instance-a", "recording")) {
             cluster.publish(RecordingRoutes.RECORDINGS, "call-missing", "/recordings/not-there.wav");
             List<String> ids = publish(2);
 
@@ -106,12 +81,6 @@ class RecordingScaleOutTest {
             assertTrue(failed.get(0).error().contains("not-there.wav"), failed.get(0).error());
             assertEquals(ids, List.copyOf(KafkaCluster.countById(cluster.readAll(RecordingRoutes.TRANSCRIPTS)).keySet()));
         }
-    }
-
-    private InstanceProcess instance(String name) throws Exception {
-        return InstanceProcess.start(name, kafka.bootstrapServers(), 1, 2000,
-                Map.of(ApiTarget.BASE_URL_VARIABLE, emulator.baseUrl()), System.out,
-                line -> line.contains("recording") || line.contains("Exception") || line.contains("ERROR"));
     }
 
     private List<String> publish(int count) throws Exception {
