@@ -86,6 +86,7 @@ public final class KafkaCluster implements AutoCloseable {
         createTopic(RecordingRoutes.FAILED, 1, Map.of());
         createTopic(RecordingRoutes.DONE_IDS, 1, Map.of());
         createTopic(LiveCallRoutes.CALL_AUDIO, partitions, Map.of());
+        createTopic(LiveCallRoutes.FAILED, 1, Map.of());
         createTopic(LiveCallRoutes.TRANSCRIPTS, 1, Map.of());
         createTopic(LiveCallRoutes.PUBLISHED_STRETCHES, 1, Map.of());
     }
@@ -148,6 +149,11 @@ public final class KafkaCluster implements AutoCloseable {
         return readAll(LiveCallRoutes.TRANSCRIPTS, r -> new CallTranscript(r.key(),
                 Long.parseLong(header(r, LiveCallRoutes.START_HEADER)), r.value(),
                 header(r, LiveCallRoutes.TRANSCRIBED_BY), r.timestamp()));
+    }
+
+    /** Every chunk of call audio that could not be read, as its call id and the error. */
+    public List<Map.Entry<String, String>> readFailedChunks() throws InterruptedException, ExecutionException {
+        return readAll(LiveCallRoutes.FAILED, r -> Map.entry(r.key(), header(r, LiveCallRoutes.ERROR_HEADER)));
     }
 
     /**

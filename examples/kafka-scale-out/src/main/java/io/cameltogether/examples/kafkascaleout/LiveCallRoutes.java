@@ -13,15 +13,18 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.examples.kafkascaleout.CoveredChunks.PartitionChunks.Chunk;
 
 /**
  * Live calls shared by every instance of a consumer group. Each record of {@value #CALL_AUDIO} is a chunk of a call's
  * audio (key: the call id; value: 16 kHz mono 16-bit PCM; header {@value #POSITION_HEADER}: where in the call it
  * starts, in ms), or, with header {@value #END_HEADER}, the end of the call. The partition's owner feeds the chunks
- * into the call's realtime session and publishes its final transcripts to {@value #TRANSCRIPTS}.
+ * into the call's realtime session and publishes its final transcripts to {@value #TRANSCRIPTS}; a chunk that
+ * cannot be read goes to {@value #FAILED} with its error.
  *
  * <p>A chunk's offset is committed only once its audio is covered by published transcripts (the component's
  * {@code CamelTogetherAudioCovered}), in order per partition. When an instance dies, the partition's next owner
@@ -34,7 +37,10 @@ public final class LiveCallRoutes extends RouteBuilder {
     public static final String CALL_AUDIO = "call-audio";
     public static final String TRANSCRIPTS = "call-transcripts";
     public static final String PUBLISHED_STRETCHES = "call-transcripts-published";
+    public static final String FAILED = "call-audio-failed";
     public static final String GROUP = "live-transcribers";
+    /** On a record of {@value #FAILED}: why the chunk could not be read. */
+    public static final String ERROR_HEADER = "chunkError";
     public static final String POSITION_HEADER = "callPositionMs";
     public static final String END_HEADER = "callEnd";
     /** On a transcript: where in the call its speech starts, in ms, and the instance that made it. */
@@ -70,7 +76,6 @@ public final class LiveCallRoutes extends RouteBuilder {
         bindToRegistry("coverageCommittingClients", new CoverageCommittingClients(chunks, calls -> abandon(sessions,
                 calls)));
 
-        // a chunk that fails (its session refused it, say) is not lost: its partition is read again from there
         from("kafka:" + CALL_AUDIO + "?groupId=" + GROUP + "&clientId=" + instance
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
                 + "&kafkaManualCommitFactory=#coveredChunks&kafkaClientFactory=#coverageCommittingClients"
@@ -80,6 +85,16 @@ public final class LiveCallRoutes extends RouteBuilder {
                 + "&pollTimeoutMs=200&sessionTimeoutMs=" + sessionTimeoutMs
                 + "&heartbeatIntervalMs=" + Math.max(100, sessionTimeoutMs / 3))
                 .routeId("call-audio-" + instance)
+                // a chunk that cannot be read (no position, audio the component refuses) will not read better
+                // again: it is published with its error and passed, as a recording that cannot be transcribed is
+                .onException(AudioValidationException.class, IllegalArgumentException.class).handled(true)
+                    .log(LoggingLevel.WARN, LOG_NAME, "chunk of call ${header.kafka.KEY} refused: ${exception.message}")
+                    .setHeader(ERROR_HEADER, simple("${exception.message}"))
+                    .to("kafka:" + FAILED + "?requestRequiredAcks=all&valueSerializer="
+                            + ByteArraySerializer.class.getName())
+                    .process(e -> chunk(e).commit())
+                .end()
+                // any other failure (a session or turn failed) is not lost: the partition is read again from there
                 .onException(Exception.class).handled(true)
                     .log(LoggingLevel.WARN, LOG_NAME, "chunk of call ${header.kafka.KEY} failed: ${exception.message}")
                     .process(e -> chunk(e).fail(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
@@ -107,7 +122,12 @@ public final class LiveCallRoutes extends RouteBuilder {
         if (chunk(exchange).opensCall(callId)) {
             transcripts.catchUp(); // another instance may have published part of this call
         }
-        message.setHeader(TogetherAudioConstants.STREAM_OFFSET, Long.valueOf(recordHeader(message, POSITION_HEADER)));
+        String position = recordHeader(message, POSITION_HEADER);
+        if (position == null) {
+            throw new IllegalArgumentException("chunk has no " + POSITION_HEADER + " header: give where in the call "
+                    + "its audio starts, in milliseconds");
+        }
+        message.setHeader(TogetherAudioConstants.STREAM_OFFSET, Long.valueOf(position));
     }
 
     /** Commits the chunk once its audio is covered; the end of a call once its session has closed. */

@@ -47,7 +47,8 @@ public final class LiveCalls {
         }
         byte[] whole = pcm;
         return new LiveCalls(Arrays.stream(SENTENCES_MS)
-                .map(ms -> Arrays.copyOfRange(whole, ms[0] * BYTES_PER_MS, Math.min(whole.length, ms[1] * BYTES_PER_MS)))
+                .map(ms -> Arrays.copyOfRange(whole, ms[0] * BYTES_PER_MS,
+                        Math.min(whole.length, ms[1] * BYTES_PER_MS)))
                 .toList());
     }
 

@@ -91,6 +91,27 @@ class LiveCallScaleOutTest extends ScaleOutTestSupport {
         }
     }
 
+    @Test
+    void chunksThatCannotBeReadEndOnTheFailedTopicWithTheirErrorAndTheCallGoesOn() throws Exception {
+        try (InstanceProcess a = instance("instance-a", "call")) {
+            await().atMost(TAKEOVER).until(() -> !cluster.assignments(LiveCallRoutes.GROUP)
+                    .getOrDefault("instance-a", Set.of()).isEmpty());
+
+            cluster.publish(LiveCallRoutes.CALL_AUDIO, "call-1", new byte[3],
+                    Map.of(LiveCallRoutes.POSITION_HEADER, "0"));
+            cluster.publish(LiveCallRoutes.CALL_AUDIO, "call-1", new byte[3200], Map.of());
+            LiveCalls.stream(cluster, Map.of("call-1", LiveCalls.of(VOICEMAIL).call(SENTENCES, 0)), SPEED);
+
+            await().atMost(TAKEOVER).until(() -> cluster.committedToTheEnd(LiveCallRoutes.GROUP,
+                    LiveCallRoutes.CALL_AUDIO));
+            List<Map.Entry<String, String>> failed = cluster.readFailedChunks();
+            assertEquals(2, failed.size(), failed::toString);
+            assertTrue(failed.get(0).getValue().contains("16-bit samples"), failed.get(0).getValue());
+            assertTrue(failed.get(1).getValue().contains(LiveCallRoutes.POSITION_HEADER), failed.get(1).getValue());
+            assertEverySentenceOnce(cluster.readCallTranscripts(), "call-1");
+        }
+    }
+
     private static void assertEverySentenceOnce(List<CallTranscript> transcripts, String callId) {
         List<CallTranscript> ofCall = transcripts.stream().filter(t -> t.callId().equals(callId)).toList();
         Map<Integer, Long> everySentenceOnce = IntStream.range(0, SENTENCES).boxed()

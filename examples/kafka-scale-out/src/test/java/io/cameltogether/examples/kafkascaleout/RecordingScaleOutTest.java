@@ -30,7 +30,8 @@ class RecordingScaleOutTest extends ScaleOutTestSupport {
             throws Exception {
         CompletableFuture<Void> answers = new CompletableFuture<>();
         emulator.enqueue(Fault.holdUntil(answers), Fault.holdUntil(answers));
-        try (InstanceProcess a = instance("instance-a", "recording"); InstanceProcess b = instance("instance-b", "recording")) {
+        try (InstanceProcess a = instance("instance-a", "recording");
+             InstanceProcess b = instance("instance-b", "recording")) {
             await().atMost(TAKEOVER).until(() -> cluster.assignments(RecordingRoutes.GROUP).values().stream()
                     .filter(partitions -> !partitions.isEmpty()).count() == 2);
             Set<Integer> partitionsOfA = cluster.assignments(RecordingRoutes.GROUP).get("instance-a");
