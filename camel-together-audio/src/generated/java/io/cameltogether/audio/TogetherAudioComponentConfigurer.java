@@ -46,6 +46,14 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "diarize": getOrCreateConfiguration(target).setDiarize(property(camelContext, boolean.class, value)); return true;
+        case "eagereotthreshold":
+        case "eagerEotThreshold": getOrCreateConfiguration(target).setEagerEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
+        case "eotthreshold":
+        case "eotThreshold": getOrCreateConfiguration(target).setEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
+        case "eottimeoutms":
+        case "eotTimeoutMs": getOrCreateConfiguration(target).setEotTimeoutMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": getOrCreateConfiguration(target).setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": getOrCreateConfiguration(target).setFinalTranscriptQuiet(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "finaltranscripttimeout":
@@ -171,6 +179,14 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "diarize": return boolean.class;
+        case "eagereotthreshold":
+        case "eagerEotThreshold": return java.lang.Double.class;
+        case "eotthreshold":
+        case "eotThreshold": return java.lang.Double.class;
+        case "eottimeoutms":
+        case "eotTimeoutMs": return java.lang.Integer.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": return long.class;
         case "finaltranscripttimeout":
@@ -292,6 +308,14 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "diarize": return getOrCreateConfiguration(target).isDiarize();
+        case "eagereotthreshold":
+        case "eagerEotThreshold": return getOrCreateConfiguration(target).getEagerEotThreshold();
+        case "eotthreshold":
+        case "eotThreshold": return getOrCreateConfiguration(target).getEotThreshold();
+        case "eottimeoutms":
+        case "eotTimeoutMs": return getOrCreateConfiguration(target).getEotTimeoutMs();
+        case "fallbackmodels":
+        case "fallbackModels": return getOrCreateConfiguration(target).getFallbackModels();
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": return getOrCreateConfiguration(target).getFinalTranscriptQuiet();
         case "finaltranscripttimeout":

@@ -36,10 +36,18 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "diarize": target.getConfiguration().setDiarize(property(camelContext, boolean.class, value)); return true;
+        case "eagereotthreshold":
+        case "eagerEotThreshold": target.getConfiguration().setEagerEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
+        case "eotthreshold":
+        case "eotThreshold": target.getConfiguration().setEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
+        case "eottimeoutms":
+        case "eotTimeoutMs": target.getConfiguration().setEotTimeoutMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fallbackmodels":
+        case "fallbackModels": target.getConfiguration().setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": target.getConfiguration().setFinalTranscriptQuiet(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "finaltranscripttimeout":
@@ -148,10 +156,18 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "diarize": return boolean.class;
+        case "eagereotthreshold":
+        case "eagerEotThreshold": return java.lang.Double.class;
+        case "eotthreshold":
+        case "eotThreshold": return java.lang.Double.class;
+        case "eottimeoutms":
+        case "eotTimeoutMs": return java.lang.Integer.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fallbackmodels":
+        case "fallbackModels": return java.lang.String.class;
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": return long.class;
         case "finaltranscripttimeout":
@@ -261,10 +277,18 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "diarize": return target.getConfiguration().isDiarize();
+        case "eagereotthreshold":
+        case "eagerEotThreshold": return target.getConfiguration().getEagerEotThreshold();
+        case "eotthreshold":
+        case "eotThreshold": return target.getConfiguration().getEotThreshold();
+        case "eottimeoutms":
+        case "eotTimeoutMs": return target.getConfiguration().getEotTimeoutMs();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fallbackmodels":
+        case "fallbackModels": return target.getConfiguration().getFallbackModels();
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": return target.getConfiguration().getFinalTranscriptQuiet();
         case "finaltranscripttimeout":

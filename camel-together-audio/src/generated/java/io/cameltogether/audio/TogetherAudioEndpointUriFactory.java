@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(61);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -31,8 +31,12 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("concurrentConsumers");
         props.add("connectTimeout");
         props.add("diarize");
+        props.add("eagerEotThreshold");
+        props.add("eotThreshold");
+        props.add("eotTimeoutMs");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fallbackModels");
         props.add("finalTranscriptQuiet");
         props.add("finalTranscriptTimeout");
         props.add("includeDeltas");

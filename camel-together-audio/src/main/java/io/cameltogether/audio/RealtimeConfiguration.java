@@ -6,29 +6,18 @@ import org.apache.camel.spi.UriParams;
 import io.cameltogether.audio.client.realtime.Pace;
 import io.cameltogether.audio.client.pcm.RawAudioEncoding;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
-import io.cameltogether.audio.client.realtime.TurnDetectionMode;
 
 /** The realtime options of the together-audio endpoints; {@link TogetherAudioConfiguration} holds the others. */
 @UriParams
-public class RealtimeConfiguration {
+public class RealtimeConfiguration extends TurnDetectionConfiguration {
 
     @UriParam(label = "realtime", defaultValue = "pcm_s16le_16000",
               enums = "pcm_s16le_16000,pcm_s16le_8000,pcm_s16le_24000")
     private RealtimeAudioFormat inputAudioFormat = RealtimeAudioFormat.PCM_S16LE_16000;
+    @UriParam(label = "realtime")
+    private String fallbackModels;
     @UriParam(label = "realtime", defaultValue = "session", enums = "session,g711_ulaw_8000,g711_alaw_8000")
     private RawAudioEncoding rawAudioEncoding = RawAudioEncoding.SESSION;
-    @UriParam(label = "realtime", defaultValue = "server_vad", enums = "server_vad,none")
-    private TurnDetectionMode turnDetection = TurnDetectionMode.SERVER_VAD;
-    @UriParam(label = "realtime")
-    private Double vadThreshold;
-    @UriParam(label = "realtime")
-    private Integer minSilenceDurationMs;
-    @UriParam(label = "realtime")
-    private Integer minSpeechDurationMs;
-    @UriParam(label = "realtime")
-    private Double maxSpeechDurationS;
-    @UriParam(label = "realtime")
-    private Integer speechPadMs;
     @UriParam(label = "realtime,consumer")
     private boolean includeDeltas;
     @UriParam(label = "consumer,realtime")
@@ -76,6 +65,19 @@ public class RealtimeConfiguration {
         this.inputAudioFormat = inputAudioFormat;
     }
 
+    public String getFallbackModels() {
+        return fallbackModels;
+    }
+
+    /**
+     * Realtime: models to fail over to, in turn, comma-separated, when the endpoint says it cannot serve the current
+     * one (no_healthy_upstream); the session reconnects at once with the next and replays its audio. Without them
+     * such a session fails.
+     */
+    public void setFallbackModels(String fallbackModels) {
+        this.fallbackModels = fallbackModels;
+    }
+
     public RawAudioEncoding getRawAudioEncoding() {
         return rawAudioEncoding;
     }
@@ -88,73 +90,6 @@ public class RealtimeConfiguration {
      */
     public void setRawAudioEncoding(RawAudioEncoding rawAudioEncoding) {
         this.rawAudioEncoding = rawAudioEncoding;
-    }
-
-    public TurnDetectionMode getTurnDetection() {
-        return turnDetection;
-    }
-
-    /**
-     * Realtime: server_vad lets the server find speech turns; none means a turn ends only when the route sends the
-     * commit action.
-     */
-    public void setTurnDetection(TurnDetectionMode turnDetection) {
-        this.turnDetection = turnDetection;
-    }
-
-    public Double getVadThreshold() {
-        return vadThreshold;
-    }
-
-    /**
-     * Realtime: voice activity threshold, 0 to 1 (server default 0.3; about 0.01 suits phone audio).
-     */
-    public void setVadThreshold(Double vadThreshold) {
-        this.vadThreshold = vadThreshold;
-    }
-
-    public Integer getMinSilenceDurationMs() {
-        return minSilenceDurationMs;
-    }
-
-    /**
-     * Realtime: silence that ends a turn, in milliseconds (server default 500).
-     */
-    public void setMinSilenceDurationMs(Integer minSilenceDurationMs) {
-        this.minSilenceDurationMs = minSilenceDurationMs;
-    }
-
-    public Integer getMinSpeechDurationMs() {
-        return minSpeechDurationMs;
-    }
-
-    /**
-     * Realtime: speech needed to start a turn, in milliseconds (server default 250).
-     */
-    public void setMinSpeechDurationMs(Integer minSpeechDurationMs) {
-        this.minSpeechDurationMs = minSpeechDurationMs;
-    }
-
-    public Double getMaxSpeechDurationS() {
-        return maxSpeechDurationS;
-    }
-
-    /**
-     * Realtime: longest turn in seconds before the server cuts it (server default 5).
-     */
-    public void setMaxSpeechDurationS(Double maxSpeechDurationS) {
-        this.maxSpeechDurationS = maxSpeechDurationS;
-    }
-
-    public Integer getSpeechPadMs() {
-        return speechPadMs;
-    }
-
-    /**
-     * Realtime: audio kept on each side of a turn, in milliseconds (server default 250).
-     */
-    public void setSpeechPadMs(Integer speechPadMs) {
-        this.speechPadMs = speechPadMs;
     }
 
     public boolean isIncludeDeltas() {

@@ -58,9 +58,26 @@ public final class TogetherAudioConstants {
     @Metadata(label = "consumer", description = "The server's id of the transcribed item (speech turn), when it "
             + "sends one.", javaType = "String")
     public static final String ITEM_ID = "CamelTogetherAudioItemId";
-    @Metadata(label = "consumer", description = "Start of the transcribed turn, in seconds from the session's first "
-            + "audio (continuous across reconnects).", javaType = "Double")
+    @Metadata(label = "consumer", description = "Where the transcribed speech begins, in seconds from the session's "
+            + "first audio (or the call's, with CamelTogetherAudioStreamOffset), continuous across reconnects: measured "
+            + "by the component in the audio it sent, not taken from the server.", javaType = "Double")
     public static final String START = "CamelTogetherAudioStart";
+    @Metadata(label = "consumer", description = "The server's own `start` of the transcript, as it sent it: seconds on "
+            + "its consumed-speech clock, which skips silence and restarts with each connection. Informational; absent "
+            + "when not sent or not plausible.", javaType = "Double")
+    public static final String SERVER_START = "CamelTogetherAudioServerStart";
+    @Metadata(label = "consumer", description = "The server's own `duration` of the transcript, as it sent it, on the "
+            + "same clock as CamelTogetherAudioServerStart.", javaType = "Double")
+    public static final String SERVER_DURATION = "CamelTogetherAudioServerDuration";
+    @Metadata(label = "consumer", description = "The average log-probability of the transcript's tokens "
+            + "(`logprobs.avg_logprob`), when the server reports it.", javaType = "Double")
+    public static final String AVG_LOGPROB = "CamelTogetherAudioAvgLogprob";
+    @Metadata(label = "consumer", description = "The mean of the transcript's token confidences (`tokens[].confidence`, "
+            + "0 to 1), when the server reports them.", javaType = "Double")
+    public static final String CONFIDENCE = "CamelTogetherAudioConfidence";
+    @Metadata(label = "consumer", description = "How sure the model is that the turn ended (0 to 1), on end-of-turn "
+            + "events (includeTurnEvents), when the server says.", javaType = "Double")
+    public static final String END_OF_TURN_CONFIDENCE = "CamelTogetherAudioEndOfTurnConfidence";
     @Metadata(label = "consumer", description = "Whether the transcript is final. With includeDeltas, partial "
             + "transcripts (false) arrive too; each partial replaces the previous partial of the same turn, and the "
             + "final one replaces them all.", javaType = "Boolean")
@@ -75,7 +92,8 @@ public final class TogetherAudioConstants {
             + "translate (verbose_json only).", javaType = "String")
     public static final String DETECTED_LANGUAGE = "CamelTogetherAudioDetectedLanguage";
     @Metadata(description = "Duration of the audio in seconds: of the file (transcribe/translate, verbose_json "
-            + "only) or of the transcribed turn (realtime consumer).", javaType = "Double")
+            + "only) or of the transcribed speech (realtime consumer, finals; measured as CamelTogetherAudioStart is).",
+              javaType = "Double")
     public static final String DURATION = "CamelTogetherAudioDuration";
     @Metadata(label = "producer", description = "Task the API reports: `transcribe` or `translate`, when it sends "
             + "one.", javaType = "String")

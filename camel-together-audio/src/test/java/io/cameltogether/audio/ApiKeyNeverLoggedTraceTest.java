@@ -84,6 +84,7 @@ class ApiKeyNeverLoggedTraceTest extends EmulatorTestSupport {
         assertTrue(logs.contains("retry 1 of"), "the retry was logged");
         assertFalse(logs.contains(KEY), "key in a log line");
         texts.forEach(text -> assertFalse(text.contains(KEY), "key in: " + text));
-        assertEquals("Bearer " + KEY, EMULATOR.lastRequest().header("Authorization"), "the key did go on the wire");
+        assertTrue(EMULATOR.requests().stream().anyMatch(r -> r.status() == 200),
+                "the key did go on the wire: the emulator accepted it");
     }
 }

@@ -37,6 +37,22 @@ public final class TestAudio {
         return out;
     }
 
+    /**
+     * Silence of this length with a tone in each given span (start and end in milliseconds, in pairs), each at a
+     * pitch of its own: speech turns that start and end exactly there, and that the emulator words differently.
+     */
+    public static byte[] toneTurns(int totalMillis, int... startEndMillis) {
+        byte[] pcm = new byte[totalMillis * RATE / 1000 * 2];
+        ByteBuffer out = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+        for (int turn = 0; turn < startEndMillis.length / 2; turn++) {
+            double hertz = 300 + 150 * turn;
+            for (int i = startEndMillis[2 * turn] * RATE / 1000; i < startEndMillis[2 * turn + 1] * RATE / 1000; i++) {
+                out.putShort(2 * i, (short) Math.round(6000 * Math.sin(2 * Math.PI * hertz * i / RATE)));
+            }
+        }
+        return pcm;
+    }
+
     /** A quarter second of the sentence as a 16 kHz WAV whose first sample is the number: a recording of its own. */
     public static byte[] numberedWav(int number) {
         byte[] pcm = Arrays.copyOf(speechPcm(), RATE / 2);

@@ -2,6 +2,7 @@ package io.cameltogether.audio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -76,6 +77,37 @@ class TurnEventsTest extends EmulatorTestSupport {
         }
         for (Exchange exchange : whisper.getExchanges()) {
             assertEquals(PREFIX + "completed", type(exchange));
+        }
+    }
+
+    @Test
+    void endOfTurnEventsCarryTheModelsConfidenceWhenTheServerSendsIt() throws Exception {
+        EMULATOR.withConfidences(true);
+        MockEndpoint flux = getMockEndpoint("mock:flux");
+        flux.expectedMessageCount(9);
+
+        speak(FLUX);
+
+        flux.assertIsSatisfied();
+        for (Exchange event : flux.getExchanges()) {
+            Double confidence = event.getMessage().getHeader(TogetherAudioConstants.END_OF_TURN_CONFIDENCE,
+                    Double.class);
+            if (type(event).endsWith("end_of_turn")) {
+                assertTrue(confidence >= 0.6 && confidence <= 1, "end of turn confidence " + confidence);
+            } else {
+                assertNull(confidence, type(event));
+            }
+        }
+    }
+
+    @Test
+    void deepgramsEndOfTurnOptionsGoOutInTheSessionsTurnDetection() {
+        speak(FLUX_FINALS_ONLY + "&eotThreshold=0.7&eotTimeoutMs=3000&eagerEotThreshold=0.4");
+
+        String update = EMULATOR.realtimeSessions().get(0).sessionUpdates().get(0);
+        for (String expected : new String[] { "\"eot_threshold\":0.7", "\"eot_timeout_ms\":3000",
+                "\"eager_eot_threshold\":0.4", "\"type\":\"server_vad\"" }) {
+            assertTrue(update.contains(expected), expected + " in " + update);
         }
     }
 

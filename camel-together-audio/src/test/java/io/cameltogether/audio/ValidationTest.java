@@ -1,6 +1,8 @@
 package io.cameltogether.audio;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -195,6 +197,38 @@ class ValidationTest extends EmulatorTestSupport {
             assertEquals(batch, realtime);
             assertTrue(batch.contains(body == null ? "body is empty" : "java.lang.Integer is not audio"), batch);
             assertTrue(batch.contains("File, Path, file consumer message"), "says what is accepted: " + batch);
+        }
+    }
+
+    @Test
+    void aWavWhoseHeaderDeclaresNoUsableRateOrFrameGetsTheSameMessageInBatchAndRealtimeBeforeAnythingIsSent()
+            throws Exception {
+        byte[] wav = TestAudio.wav(TestAudio.speechPcm(), 1, 1, false);
+        // what the header says wrong, and where: the fmt chunk's rate at byte 24, channels at 22, bits at 34
+        Map<String, int[]> wrongs = Map.of("a sample rate of 0 Hz", new int[] { 24, 0 },
+                "a sample rate of 1 Hz", new int[] { 24, 1 }, "0 channel(s)", new int[] { 22, 0 },
+                "0 bits a sample", new int[] { 34, 0 });
+        for (Map.Entry<String, int[]> wrong : wrongs.entrySet()) {
+            byte[] broken = wav.clone();
+            ByteBuffer header = ByteBuffer.wrap(broken).order(ByteOrder.LITTLE_ENDIAN);
+            if (wrong.getValue()[0] == 24) {
+                header.putInt(24, wrong.getValue()[1]);
+            } else {
+                header.putShort(wrong.getValue()[0], (short) wrong.getValue()[1]);
+            }
+            Path file = Files.write(work.resolve("broken.wav"), broken);
+            for (Object body : new Object[] { broken, file.toFile(), new ByteArrayInputStream(broken) }) {
+                String batch = rejected("together-audio:transcribe", body,
+                        Map.of(TogetherAudioConstants.FILE_NAME, "broken.wav")).getMessage();
+                if (body instanceof ByteArrayInputStream stream) {
+                    stream.reset(); // batch peeked at it
+                }
+                String realtime = rejected("together-audio:realtime", body,
+                        Map.of(TogetherAudioConstants.SESSION_ID, "broken")).getMessage();
+
+                assertEquals(batch, realtime);
+                assertTrue(batch.contains(wrong.getKey()), wrong.getKey() + " in " + batch);
+            }
         }
     }
 

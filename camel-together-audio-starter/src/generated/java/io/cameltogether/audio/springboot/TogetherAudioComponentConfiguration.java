@@ -202,6 +202,27 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private String proxyUsername;
     /**
+     * Realtime, Deepgram models: the confidence, 0 to 1, at which the model sends an eager_end_of_turn event before it
+     * is sure (sent as eager_eot_threshold in turn_detection; see includeTurnEvents).
+     */
+    private Double eagerEotThreshold;
+    /**
+     * Realtime, Deepgram models: how sure the model must be that a turn ended before it ends it, 0 to 1 (sent as
+     * eot_threshold in turn_detection).
+     */
+    private Double eotThreshold;
+    /**
+     * Realtime, Deepgram models: a turn ends after this many milliseconds of silence, however unsure the model is (sent
+     * as eot_timeout_ms in turn_detection).
+     */
+    private Integer eotTimeoutMs;
+    /**
+     * Realtime: models to fail over to, in turn, comma-separated, when the endpoint says it cannot serve the current
+     * one (no_healthy_upstream); the session reconnects at once with the next and replays its audio. Without them such
+     * a session fails.
+     */
+    private String fallbackModels;
+    /**
      * Realtime consumer: also emit the turn-taking events some models send (Deepgram's: start_of_turn, end_of_turn,
      * eager_end_of_turn, turn_resumed), the body the turn's text so far if the server sent it, the server event type in
      * CamelTogetherAudioEventType and CamelTogetherAudioFinal false.
@@ -600,6 +621,38 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setProxyUsername(String proxyUsername) {
         this.proxyUsername = proxyUsername;
+    }
+
+    public Double getEagerEotThreshold() {
+        return eagerEotThreshold;
+    }
+
+    public void setEagerEotThreshold(Double eagerEotThreshold) {
+        this.eagerEotThreshold = eagerEotThreshold;
+    }
+
+    public Double getEotThreshold() {
+        return eotThreshold;
+    }
+
+    public void setEotThreshold(Double eotThreshold) {
+        this.eotThreshold = eotThreshold;
+    }
+
+    public Integer getEotTimeoutMs() {
+        return eotTimeoutMs;
+    }
+
+    public void setEotTimeoutMs(Integer eotTimeoutMs) {
+        this.eotTimeoutMs = eotTimeoutMs;
+    }
+
+    public String getFallbackModels() {
+        return fallbackModels;
+    }
+
+    public void setFallbackModels(String fallbackModels) {
+        this.fallbackModels = fallbackModels;
     }
 
     public Boolean getIncludeTurnEvents() {

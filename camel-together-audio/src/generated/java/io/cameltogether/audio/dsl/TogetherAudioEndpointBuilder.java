@@ -281,6 +281,39 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * Realtime, Deepgram models: the confidence, 0 to 1, at which the model sends an eager_end_of_turn event before it
+     * is sure (sent as eager_eot_threshold in turn_detection; see includeTurnEvents).
+     */
+    public TogetherAudioEndpointBuilder eagerEotThreshold(Double value) {
+        return set("eagerEotThreshold", value);
+    }
+
+    /**
+     * Realtime, Deepgram models: how sure the model must be that a turn ended before it ends it, 0 to 1 (sent as
+     * eot_threshold in turn_detection).
+     */
+    public TogetherAudioEndpointBuilder eotThreshold(Double value) {
+        return set("eotThreshold", value);
+    }
+
+    /**
+     * Realtime, Deepgram models: a turn ends after this many milliseconds of silence, however unsure the model is (sent
+     * as eot_timeout_ms in turn_detection).
+     */
+    public TogetherAudioEndpointBuilder eotTimeoutMs(Integer value) {
+        return set("eotTimeoutMs", value);
+    }
+
+    /**
+     * Realtime: models to fail over to, in turn, comma-separated, when the endpoint says it cannot serve the current
+     * one (no_healthy_upstream); the session reconnects at once with the next and replays its audio. Without them such
+     * a session fails.
+     */
+    public TogetherAudioEndpointBuilder fallbackModels(String value) {
+        return set("fallbackModels", value);
+    }
+
+    /**
      * Realtime consumer: also emit the turn-taking events some models send (Deepgram's: start_of_turn, end_of_turn,
      * eager_end_of_turn, turn_resumed), the body the turn's text so far if the server sent it, the server event type in
      * CamelTogetherAudioEventType and CamelTogetherAudioFinal false.

@@ -49,6 +49,13 @@ public interface AudioMetrics {
         default void audioStreamed(double seconds) {
         }
 
+        /**
+         * Values the server sent that the session could not use (of the wrong type, negative, not finite, beyond
+         * the audio sent, or a watermark going back), and so ignored.
+         */
+        default void serverValuesIgnored(int count) {
+        }
+
         /** The session lost its connection and got a new one. */
         default void reconnected() {
         }

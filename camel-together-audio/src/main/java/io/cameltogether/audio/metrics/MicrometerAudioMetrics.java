@@ -22,6 +22,7 @@ final class MicrometerAudioMetrics implements AudioMetrics {
     static final String AUDIO = "together.audio.audio.seconds";
     static final String SESSIONS = "together.audio.realtime.sessions";
     static final String RECONNECTS = "together.audio.realtime.reconnects";
+    static final String IGNORED_VALUES = "together.audio.realtime.server.values.ignored";
 
     private final MeterRegistry registry;
 
@@ -64,6 +65,10 @@ final class MicrometerAudioMetrics implements AudioMetrics {
         Counter reconnects = Counter.builder(RECONNECTS)
                 .description("Realtime sessions that lost their connection and got a new one")
                 .tags("model", model).register(registry);
+        Counter ignored = Counter.builder(IGNORED_VALUES)
+                .description("Values realtime servers sent that could not be used (wrong type, negative, not "
+                        + "finite, beyond the audio sent) and were ignored")
+                .tags("model", model).register(registry);
         return new SessionMetrics() {
             @Override
             public void audioStreamed(double seconds) {
@@ -73,6 +78,11 @@ final class MicrometerAudioMetrics implements AudioMetrics {
             @Override
             public void reconnected() {
                 reconnects.increment();
+            }
+
+            @Override
+            public void serverValuesIgnored(int count) {
+                ignored.increment(count);
             }
 
             @Override

@@ -12,6 +12,7 @@ import io.cameltogether.audio.client.pcm.PcmConverter;
 import io.cameltogether.audio.client.pcm.RawAudioEncoding;
 import io.cameltogether.audio.client.realtime.AudioStreamer.ChunkSource;
 import io.cameltogether.audio.client.realtime.RealtimeAudioFormat;
+import io.cameltogether.audio.client.request.WavHeader;
 import io.cameltogether.audio.support.AudioBody;
 
 /**
@@ -22,6 +23,20 @@ import io.cameltogether.audio.support.AudioBody;
 final class RealtimeBodies {
 
     private RealtimeBodies() {
+    }
+
+    /**
+     * Refuses a WAV body in memory or on disk whose header no session could use, before a session is opened: the
+     * message batch gives for the same body. A stream's header is checked as it is read ({@link #chunks}).
+     */
+    static void checkHeader(AudioBody body) throws IOException {
+        if (body instanceof AudioBody.InMemory memory) {
+            WavHeader.check(memory.bytes());
+        } else if (body instanceof AudioBody.OnDisk file) {
+            try (InputStream in = new FileInputStream(file.path().toFile())) {
+                WavHeader.check(in.readNBytes(WavHeader.SEARCHED_BYTES));
+            }
+        }
     }
 
     /** Raw PCM that can go out in one append call, or null if the body needs streaming or conversion. */
@@ -56,6 +71,7 @@ final class RealtimeBodies {
         byte[] head = in.readNBytes(12);
         in.reset();
         if (PcmConverter.claimsRiff(head)) {
+            WavHeader.check(in); // a rate of 0 would make an endless stream
             PcmConverter converter = new PcmConverter(in, format.sampleRate());
             return converter::next;
         }

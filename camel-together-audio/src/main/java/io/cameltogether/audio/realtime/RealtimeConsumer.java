@@ -1,15 +1,19 @@
 package io.cameltogether.audio.realtime;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.InflightRepository;
 import org.apache.camel.spi.ShutdownAware;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.client.TogetherAudioException;
@@ -25,7 +29,7 @@ import io.cameltogether.audio.client.realtime.TurnEvent;
  * per partial, with includeDeltas; per turn-taking event, with includeTurnEvents; per connection event, with
  * includeSessionEvents). Failed turns and failed sessions go to the consumer's exception handler. Each session's
  * exchanges are processed in order, the sessions side by side on up to concurrentConsumers threads, never on the
- * socket's event loop.
+ * socket's event loop; a session whose exchanges pile up stops reading its socket until the route catches up.
  *
  * <p>When the CamelContext stops, the consumer stops last (Camel's deferred shutdown): it first has the endpoint's
  * sessions commit their open turns and waits, within Camel's shutdown timeout, until their final transcripts have
@@ -48,16 +52,21 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
         super.doStart();
         // the route's consumer check asks this one: is the API reachable, and does it take the key?
         setHealthCheck(endpoint.getHealthCheck() == null ? null : endpoint.getHealthCheck().forConsumer());
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
-                "TogetherAudioRealtimeConsumer", endpoint.getConfiguration().getConcurrentConsumers());
+        // each session has at most one task queued (SessionOrderedDelivery), so the queue needs no bound of its own;
+        // a bound would make Camel run deliveries on the caller, a session's event loop (and 0 or less, no queue)
+        int threads = endpoint.getConfiguration().getConcurrentConsumers();
+        ThreadPoolProfile profile = new ThreadPoolProfileBuilder("TogetherAudioRealtimeConsumer").poolSize(threads)
+                .maxPoolSize(threads).maxQueueSize(Integer.MAX_VALUE).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this,
+                "TogetherAudioRealtimeConsumer", profile);
         deliveries = new SessionOrderedDelivery(executor);
         sessionsClosing = null;
-        endpoint.getRealtimeDispatcher().add(this);
+        endpoint.getRealtimeDispatcher().attach(this);
     }
 
     @Override
     protected void doStop() throws Exception {
-        endpoint.getRealtimeDispatcher().remove(this);
+        endpoint.getRealtimeDispatcher().detach(this);
         if (executor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
             executor = null;
@@ -78,6 +87,11 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
     }
 
     @Override
+    public CompletionStage<Void> backlog(String sessionId) {
+        return deliveries.backlog(sessionId);
+    }
+
+    @Override
     public void onClosed(String sessionId) {
         deliveries.forget(sessionId);
     }
@@ -93,9 +107,8 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
                 message.setHeader(TogetherAudioConstants.SESSION_ID, event.sessionId());
                 message.setHeader(TogetherAudioConstants.EVENT_TYPE, event.type());
                 message.setHeader(TogetherAudioConstants.FINAL, false);
-                if (event.itemId() != null) {
-                    message.setHeader(TogetherAudioConstants.ITEM_ID, event.itemId());
-                }
+                setIfPresent(message, TogetherAudioConstants.ITEM_ID, event.itemId());
+                setIfPresent(message, TogetherAudioConstants.END_OF_TURN_CONFIDENCE, event.endOfTurnConfidence());
                 process(exchange);
             });
         }
@@ -166,20 +179,24 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
         message.setHeader(TogetherAudioConstants.SESSION_ID, event.sessionId());
         message.setHeader(TogetherAudioConstants.FINAL, event.isFinal());
         message.setHeader(TogetherAudioConstants.EVENT_TYPE, event.type());
-        if (event.itemId() != null) {
-            message.setHeader(TogetherAudioConstants.ITEM_ID, event.itemId());
-        }
-        if (event.start() != null) {
-            message.setHeader(TogetherAudioConstants.START, event.start());
-        }
-        if (event.duration() != null) {
-            message.setHeader(TogetherAudioConstants.DURATION, event.duration());
-        }
+        setIfPresent(message, TogetherAudioConstants.ITEM_ID, event.itemId());
+        setIfPresent(message, TogetherAudioConstants.START, event.start());
+        setIfPresent(message, TogetherAudioConstants.DURATION, event.duration());
+        setIfPresent(message, TogetherAudioConstants.SERVER_START, event.serverStart());
+        setIfPresent(message, TogetherAudioConstants.SERVER_DURATION, event.serverDuration());
+        setIfPresent(message, TogetherAudioConstants.AVG_LOGPROB, event.avgLogprob());
+        setIfPresent(message, TogetherAudioConstants.CONFIDENCE, event.confidence());
         Exception failure = process(exchange);
         if (failure != null && event.isFinal()) {
             // fails the delivery: the session's audio is then never reported covered (CamelTogetherAudioCovered)
             throw new TogetherAudioException("the route failed on the final transcript of session '"
                     + event.sessionId() + "': " + failure.getMessage(), failure);
+        }
+    }
+
+    private static void setIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
         }
     }
 

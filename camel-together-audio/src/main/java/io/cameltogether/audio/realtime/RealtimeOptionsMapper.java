@@ -2,6 +2,8 @@ package io.cameltogether.audio.realtime;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.client.ApiKey;
@@ -21,9 +23,12 @@ public final class RealtimeOptionsMapper {
     public static RealtimeSessionConfig sessionConfig(TogetherAudioConfiguration c) {
         TurnDetection turnDetection = c.getTurnDetection() == TurnDetectionMode.NONE ? TurnDetection.NONE
                 : new TurnDetection(true, c.getVadThreshold(), c.getMinSilenceDurationMs(), c.getMinSpeechDurationMs(),
-                c.getMaxSpeechDurationS(), c.getSpeechPadMs());
-        return new RealtimeSessionConfig(c.getModel(), c.getInputAudioFormat(), c.getLanguage(), c.getPrompt(),
-                turnDetection);
+                c.getMaxSpeechDurationS(), c.getSpeechPadMs(), c.getEotThreshold(), c.getEotTimeoutMs(),
+                c.getEagerEotThreshold());
+        List<String> fallbackModels = c.getFallbackModels() == null || c.getFallbackModels().isBlank() ? List.of()
+                : Arrays.stream(c.getFallbackModels().split(",")).map(String::strip).toList();
+        return new RealtimeSessionConfig(c.getModel(), fallbackModels, c.getInputAudioFormat(), c.getLanguage(),
+                c.getPrompt(), turnDetection);
     }
 
     public static RealtimeSettings settings(TogetherAudioConfiguration c, ApiKey apiKey, Network network) {

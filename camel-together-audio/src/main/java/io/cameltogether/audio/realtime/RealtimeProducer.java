@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -20,11 +19,9 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
-import org.apache.camel.builder.ThreadPoolProfileBuilder;
-import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.IOHelper;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.TogetherAudioConstants;
@@ -33,6 +30,7 @@ import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.Json;
 import io.cameltogether.audio.client.TogetherAudioException;
 import io.cameltogether.audio.client.realtime.AudioStreamer;
+import io.cameltogether.audio.client.realtime.Pace;
 import io.cameltogether.audio.client.realtime.RealtimeSession;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
 import io.cameltogether.audio.client.request.OutputFormat;
@@ -45,18 +43,19 @@ import io.cameltogether.audio.support.ResultBodies;
 /**
  * {@code to("together-audio:realtime")}: feeds the body's audio into the session named by
  * {@code CamelTogetherAudioSessionId}, or commits, clears or closes it ({@code CamelTogetherAudioRealtimeAction}).
- * Raw PCM chunks are appended without a thread of their own; files, streams and WAVs are streamed (converted,
- * paced) on a streaming thread. An InOut exchange waits for the final transcript of its audio and returns it.
+ * Raw PCM chunks are appended at once; files, streams and WAVs are streamed (converted, paced) by an
+ * {@link AudioStreamer} on a few scheduler threads, none of them held while a stream waits. An InOut exchange waits
+ * for the final transcript of its audio and returns it.
  */
 public class RealtimeProducer extends DefaultAsyncProducer {
 
     static final String DEFAULT_SESSION = "default";
 
     private final TogetherAudioEndpoint endpoint;
-    private ExecutorService streamers;
-    private ExecutorService completions;
-    /** Streams handed to the pool that have not started: failed, not forgotten, if the producer stops first. */
-    private final Set<QueuedStream> queued = ConcurrentHashMap.newKeySet();
+    /** Paces streams and carries exchanges on along their route: never a session's event loop. */
+    private volatile ScheduledExecutorService scheduler;
+    /** Streams under way: failed, not forgotten, if the producer stops first. */
+    private final Set<AudioStreamer> streaming = ConcurrentHashMap.newKeySet();
 
     public RealtimeProducer(TogetherAudioEndpoint endpoint) {
         super(endpoint);
@@ -66,69 +65,36 @@ public class RealtimeProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // one thread per stream being fed, up to maxSessions; more streams wait their turn in the queue, holding
-        // only a reference to their body (a queue size of 0 or less would mean no queue and the caller's thread)
-        streamers = pool("TogetherAudioRealtimeStreamer");
-        // exchanges continue their route here, not on a session's event loop or the JDK's timeout thread
-        completions = pool("TogetherAudioRealtimeCompletion");
-    }
-
-    private ExecutorService pool(String name) {
-        int threads = endpoint.getConfiguration().getMaxSessions();
-        ThreadPoolProfile profile = new ThreadPoolProfileBuilder(name).poolSize(threads).maxPoolSize(threads)
-                .maxQueueSize(Integer.MAX_VALUE).allowCoreThreadTimeOut(true).keepAliveTime(60L)
-                .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
-        return getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
+        // as many threads as Camel's default pool: a stream holds none of them while it waits for its next chunk
+        ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
+        scheduler = executors.newScheduledThreadPool(this, "TogetherAudioRealtimeProducer",
+                executors.getDefaultThreadPoolProfile().getPoolSize());
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (streamers != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(streamers);
-            queued.forEach(QueuedStream::abandon); // never started: their exchanges fail rather than wait for ever
+        if (scheduler != null) {
+            streaming.forEach(s -> s.stop(new TogetherAudioException("the realtime producer stopped before this audio "
+                    + "could be sent")));
             // an orderly shutdown: exchanges whose transcripts are in still continue their route
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(completions);
-            streamers = null;
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            scheduler = null;
         }
         super.doStop();
     }
 
-    /** Runs a finished exchange's continuation on the completion pool, or here once the producer has stopped. */
+    /** Runs a finished exchange's continuation on the scheduler, or here once the producer has stopped. */
     private void continueRoute(Runnable continuation) {
+        ScheduledExecutorService threads = scheduler;
         try {
-            completions.execute(continuation);
-        } catch (RejectedExecutionException stopped) {
-            continuation.run();
-        }
-    }
-
-    /** A stream waiting for a streamer thread; it opens its body only once it runs. Runs or is abandoned, once. */
-    private final class QueuedStream implements Runnable {
-        private final Runnable task;
-        private final Exchange exchange;
-        private final AsyncCallback callback;
-
-        QueuedStream(Runnable task, Exchange exchange, AsyncCallback callback) {
-            this.task = task;
-            this.exchange = exchange;
-            this.callback = callback;
-            queued.add(this);
-        }
-
-        @Override
-        public void run() {
-            if (queued.remove(this)) {
-                task.run();
+            if (threads != null) {
+                threads.execute(continuation);
+                return;
             }
+        } catch (RejectedExecutionException stopping) {
+            // run it here
         }
-
-        void abandon() {
-            if (queued.remove(this)) {
-                exchange.setException(new TogetherAudioException("the realtime producer stopped before this audio "
-                        + "could be sent"));
-                callback.done(false);
-            }
-        }
+        continuation.run();
     }
 
     @Override
@@ -140,6 +106,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                     .toLowerCase(Locale.ROOT);
             if (action.equals("append")) {
                 AudioBody audio = AudioBody.of(in); // a bad body fails here, before a session or anything is sent
+                RealtimeBodies.checkHeader(audio);
                 return append(exchange, audio, endpoint.getRealtimeClient().session(sessionId, streamStart(in)),
                         callback);
             }
@@ -186,7 +153,6 @@ public class RealtimeProducer extends DefaultAsyncProducer {
 
     private boolean append(Exchange exchange, AudioBody audioBody, RealtimeSession session, AsyncCallback callback)
             throws IOException {
-        Object body = exchange.getMessage().getBody();
         boolean awaitTranscript = exchange.getPattern().isOutCapable();
         byte[] pcm = RealtimeBodies.rawPcm(audioBody, endpoint.getConfiguration().getRawAudioEncoding());
         if (pcm != null && !awaitTranscript) {
@@ -203,48 +169,49 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                     covered.whenCompleteAsync((v, failure) -> { }, this::continueRoute));
             return completeWhenDone(appended, exchange, callback);
         }
-        QueuedStream stream = new QueuedStream(() -> {
-            InputStream audio;
-            try {
-                audio = RealtimeBodies.open(audioBody);
-            } catch (Exception e) {
-                exchange.setException(e);
-                callback.done(false);
-                return;
-            }
-            stream(exchange, session, audio, body, awaitTranscript, callback);
-        }, exchange, callback);
+        Object body = exchange.getMessage().getBody();
+        InputStream audio = RealtimeBodies.open(audioBody);
+        AudioStreamer streamer;
         try {
-            streamers.execute(stream);
-        } catch (RejectedExecutionException stopping) {
-            queued.remove(stream);
-            throw stopping; // process() fails the exchange
+            TogetherAudioConfiguration c = endpoint.getConfiguration();
+            streamer = new AudioStreamer(RealtimeBodies.chunks(audio, c.getInputAudioFormat(),
+                    c.getRawAudioEncoding()), c.getPace() == Pace.REALTIME ? session::append : session::appendCovered,
+                    c.getInputAudioFormat(), c.getChunkDurationMs(), c.getPace(), scheduler, System::nanoTime,
+                    Duration.ofMillis(c.getReconnectMaxTime() + c.getSessionCreatedTimeout()));
+        } catch (IOException | RuntimeException e) {
+            closeUnlessCached(audio, body);
+            throw e;
         }
+        List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
+        streaming.add(streamer);
+        streamer.start().whenComplete((sentMillis, failure) -> {
+            streaming.remove(streamer);
+            closeUnlessCached(audio, body);
+            if (failure != null) {
+                if (finals != null) {
+                    session.stopCollecting(finals);
+                }
+                exchange.setException(failure);
+                continueRoute(() -> callback.done(false));
+            } else if (finals == null) {
+                continueRoute(() -> callback.done(false));
+            } else {
+                awaitTranscript(exchange, session, finals, sentMillis, callback);
+            }
+        });
         return false;
     }
 
-    /**
-     * On a streamer thread: sends the audio. An InOut exchange then completes when its transcript is final, from
-     * the session's event loop, so that no thread waits for it.
-     */
-    private void stream(Exchange exchange, RealtimeSession session, InputStream audio, Object body,
-                        boolean awaitTranscript, AsyncCallback callback) {
-        long sentMillis;
-        List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
-        try {
-            sentMillis = stream(audio, body, session);
-        } catch (Exception e) {
-            if (finals != null) {
-                session.stopCollecting(finals);
-            }
-            exchange.setException(e instanceof ExecutionException ? e.getCause() : e);
-            callback.done(false);
-            return;
+    /** A stream cache is the exchange's to close (an earlier or later step may read it again); others are ours. */
+    private static void closeUnlessCached(InputStream audio, Object body) {
+        if (!(body instanceof StreamCache)) {
+            IOHelper.close(audio);
         }
-        if (!awaitTranscript) {
-            callback.done(false);
-            return;
-        }
+    }
+
+    /** Commits, and completes the InOut exchange with its transcript once it is final, holding no thread meanwhile. */
+    private void awaitTranscript(Exchange exchange, RealtimeSession session, List<TranscriptEvent> finals,
+                                 long sentMillis, AsyncCallback callback) {
         session.commitAndAwaitFinal(finals)
                 .orTimeout(endpoint.getConfiguration().getFinalTranscriptTimeout(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((transcripts, error) -> {
@@ -266,20 +233,6 @@ public class RealtimeProducer extends DefaultAsyncProducer {
                         callback.done(false);
                     }
                 }, this::continueRoute);
-    }
-
-    private long stream(InputStream in, Object body, RealtimeSession session) throws Exception {
-        TogetherAudioConfiguration c = endpoint.getConfiguration();
-        try {
-            return AudioStreamer.stream(RealtimeBodies.chunks(in, c.getInputAudioFormat(), c.getRawAudioEncoding()),
-                    session,
-                    c.getChunkDurationMs(), c.getPace(),
-                    Duration.ofMillis(c.getReconnectMaxTime() + c.getSessionCreatedTimeout()));
-        } finally {
-            if (!(body instanceof StreamCache)) {
-                IOHelper.close(in);
-            }
-        }
     }
 
     /** The final transcripts of the audio, as text or a typed result with one segment per speech turn. */

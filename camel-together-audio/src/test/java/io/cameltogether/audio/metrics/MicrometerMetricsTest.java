@@ -94,6 +94,22 @@ class MicrometerMetricsTest extends EmulatorTestSupport {
     }
 
     @Test
+    void valuesARealtimeServerSentThatCouldNotBeUsedAreCounted() {
+        EMULATOR.enqueue(RealtimeFault.sendAfterAppends(5, "{\"type\":\"input_audio_buffer.processed\","
+                + "\"processed_ms\":-3}", "{\"type\":\"input_audio_buffer.processed\",\"processed_ms\":9e9}",
+                "{\"type\":\"conversation.item.input_audio_transcription.delta\",\"delta\":\"x\",\"start\":\"a\"}"));
+
+        Exchange exchange = template.send("together-audio:realtime?pace=fast", ExchangePattern.InOut, e -> {
+            e.getMessage().setBody(TestAudio.speechPcm());
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "call-1");
+        });
+
+        assertNull(exchange.getException());
+        assertEquals(3, meters.get(MicrometerAudioMetrics.IGNORED_VALUES).tags("model", WHISPER).counter().count(),
+                "a negative and a too-late watermark, a start that is no number");
+    }
+
+    @Test
     void theComponentRecordsNothingWhenMetricsAreSwitchedOff() throws Exception {
         TogetherAudioComponent off = new TogetherAudioComponent();
         off.setMetricsEnabled(false);

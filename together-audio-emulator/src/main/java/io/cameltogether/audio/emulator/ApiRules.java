@@ -15,6 +15,8 @@ final class ApiRules {
             "deepgram/nova-3-multi", "deepgram/flux");
     static final Set<String> FORMATS = Set.of("wav", "mp3", "m4a", "webm", "flac", "ogg", "opus", "aac");
     static final String GRANULARITIES = "timestamp_granularities";
+    /** What a recorded Authorization header holds in place of the key. */
+    static final String REDACTED = "[key checked, not recorded]";
     static final String GRANULARITIES_ARRAY = "timestamp_granularities[]";
 
     private static final List<String> COMMON = List.of("file", "model", "language", "prompt", "response_format",
@@ -43,6 +45,11 @@ final class ApiRules {
         if (!authorization.substring(7).equals(apiKey)) {
             throw new ApiError(401, "invalid_request_error", "invalid_api_key", null, "Invalid API key provided");
         }
+    }
+
+    /** A header as the emulator records it: the key is checked, never kept (recordings are printed and logged). */
+    static String recordable(String name, String value) {
+        return name.equalsIgnoreCase("Authorization") && value.startsWith("Bearer ") ? "Bearer " + REDACTED : value;
     }
 
     static boolean isRepeatable(String field) {

@@ -235,7 +235,7 @@ final class BatchHandler implements Handler<HttpServerRequest> {
         HttpServerRequest request = state.request;
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
-                k -> new ArrayList<>()).add(h.getValue()));
+                k -> new ArrayList<>()).add(ApiRules.recordable(h.getKey(), h.getValue())));
         emulator.record(new RecordedRequest(request.path(), headers, state.partOrder(), state.fields(),
                 state.fileName, state.fileContentType, state.inspector.total(), state.inspector.crc32c(), status,
                 request.remoteAddress().port(), state.fault == null ? null : state.fault.toString(),

@@ -14,10 +14,12 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
 
 /**
- * One realtime transcription session, as the real server runs it: session.created, settings by
+ * One realtime transcription session, as the live server runs it: session.created, settings by
  * transcription_session.updated, base64 PCM appends in text frames (a binary frame ends the session), deltas and a
- * completed event per speech turn (with Deepgram models, start_of_turn and end_of_turn around it), commit and clear,
- * echo, the idle timeout, and the scripted fault.
+ * completed event per speech turn (with Deepgram models, start_of_turn and end_of_turn around it) timed on the
+ * consumed-speech clock, the {@code processed} watermark when enabled, commit and clear, echo, the idle timeout,
+ * and the scripted fault. Like the live server it always closes with 1000: why it closed is in the fatal
+ * {@code failed} frame before the close.
  */
 final class EmulatedRealtimeSession {
 
@@ -26,8 +28,11 @@ final class EmulatedRealtimeSession {
             "deepgram/nova-3-multi", "deepgram/flux");
     private static final Map<String, Integer> FORMATS = Map.of("pcm_s16le_16000", 16_000, "pcm_s16le_8000", 8_000,
             "pcm_s16le_24000", 24_000);
-    private static final String PREFIX = "conversation.item.input_audio_transcription.";
+    private static final Set<String> DEEPGRAM_TURN_OPTIONS = Set.of("eot_threshold", "eot_timeout_ms",
+            "eager_eot_threshold");
     private static final double DELTA_EVERY_SECONDS = 0.5;
+    /** The watermark moves in steps of at least this much audio, or when a turn ends. */
+    private static final double PROCESSED_STEP_SECONDS = 0.2;
 
     private final TogetherAudioEmulator emulator;
     private final HttpServerRequest request;
@@ -35,18 +40,27 @@ final class EmulatedRealtimeSession {
     private final Map<String, String> query;
     private final RealtimeFault fault;
     private final RealtimeConnectionLog log;
+    private final RealtimeServerEvents events;
     private final EnergyVad.Settings vadSettings = new EnergyVad.Settings();
+    private final ObjectNode deepgramTurnOptions = Json.MAPPER.createObjectNode();
     private EnergyVad vad;
     private int sampleRate;
     private int items;
-    private int events;
     private double lastDeltaAt;
     private boolean started;
     private boolean turnEvents;
     private boolean inTurn;
     private boolean muted;
     private boolean turnFailureUsed;
+    private boolean withholdingFinals;
     private boolean dropped;
+    /** Samples of speech this connection has transcribed: the consumed-speech clock its events are timed on. */
+    private long consumedSamples;
+    /** Where the first turn whose final is withheld starts: the watermark never passes it. */
+    private long stuckSample = -1;
+    private long lastProcessedSample;
+    /** Where the appended-audio timeline of processed_ms starts: the connection's first audio, or the last clear. */
+    private long processedFrom;
     private long idleTimer = -1;
     private String language;
     private String prompt;
@@ -59,6 +73,7 @@ final class EmulatedRealtimeSession {
         this.query = query;
         this.fault = fault;
         this.log = log;
+        this.events = new RealtimeServerEvents(emulator.bareTranscriptionEvents(), emulator.confidences());
     }
 
     void start() {
@@ -69,12 +84,14 @@ final class EmulatedRealtimeSession {
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> {
             log.binaryFrame();
-            ws.close((short) 1003, "binary frames are not accepted: send audio as base64 in text frames");
+            fatal("invalid_request_error", null, "invalid audio data format: binary frames are not accepted, send "
+                    + "base64 PCM in input_audio_buffer.append text frames");
         });
         String model = query.get("model");
         String format = query.getOrDefault("input_audio_format", "pcm_s16le_16000");
         if (!FORMATS.containsKey(format)) {
-            fatal("unsupported_audio_format", "input_audio_format '" + format + "' is not supported: use "
+            // the live server wraps this in a generic error: only the message tells that it is fatal
+            fatal("service_unavailable_error", null, "unsupported format: input_audio_format '" + format + "'; use "
                     + "pcm_s16le_16000, pcm_s16le_8000 or pcm_s16le_24000");
             return;
         }
@@ -82,15 +99,16 @@ final class EmulatedRealtimeSession {
         if (model == null || fault != null && fault.kind == RealtimeFault.Kind.NO_SESSION) {
             return; // as the real server without a model: appends queue up and the session never starts
         }
-        turnEvents = model != null && model.startsWith("deepgram/"); // as Deepgram's models on Together do
+        turnEvents = model.startsWith("deepgram/"); // as Deepgram's models on Together do
         if (!MODELS.contains(model)) {
-            fatal("model_not_available", "Model '" + model + "' is not available for realtime transcription");
+            fatal("invalid_request_error", "model_not_available", "Model '" + model + "' is not available for "
+                    + "realtime transcription");
             return;
         }
         applyQueryVad();
         vad = new EnergyVad(sampleRate, vadSettings);
         started = true;
-        ObjectNode created = event("session.created");
+        ObjectNode created = events.event("session.created");
         created.putObject("session").put("id", "sess_" + UUID.randomUUID()).put("object", "realtime.session")
                 .put("model", model).putArray("modalities").add("audio");
         send(created);
@@ -105,7 +123,7 @@ final class EmulatedRealtimeSession {
         try {
             message = Json.MAPPER.readTree(text);
         } catch (Exception e) {
-            error("invalid_json", "The message is not JSON");
+            send(events.error("invalid_json", "The message is not JSON", false));
             return;
         }
         String type = message.path("type").asText();
@@ -117,23 +135,25 @@ final class EmulatedRealtimeSession {
             case "input_audio_buffer.append" -> append(message.path("audio").asText());
             case "input_audio_buffer.commit" -> {
                 EnergyVad.Turn turn = vad.commit();
-                send(event("input_audio_buffer.committed"));
+                send(events.event("input_audio_buffer.committed"));
                 if (turn != null) {
                     complete(turn);
                 }
+                processed(true);
             }
             case "input_audio_buffer.clear" -> {
                 vad.clear();
                 inTurn = false;
-                send(event("input_audio_buffer.cleared"));
+                processedFrom = lastProcessedSample = vad.settledSample(); // the appended timeline starts anew
+                send(events.event("input_audio_buffer.cleared"));
             }
             case "transcription_session.updated" -> {
                 log.sessionUpdate(message.path("session").toString());
                 update(message.path("session"));
             }
-            case "echo" -> send(event("echo.response").put("echo_id", message.path("echo_id").asText())
+            case "echo" -> send(events.event("echo.response").put("echo_id", message.path("echo_id").asText())
                     .set("payload", message.path("payload")));
-            default -> error("unknown_event", "Unknown client event type '" + type + "'");
+            default -> send(events.error("unknown_event", "Unknown client event type '" + type + "'", false));
         }
     }
 
@@ -142,33 +162,35 @@ final class EmulatedRealtimeSession {
         try {
             pcm = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            error("invalid_audio", "audio is not valid base64");
+            send(events.error("invalid_audio", "audio is not valid base64", false));
             return;
         }
         restartIdleTimer();
         int appended = log.append(pcm.length, pcm.length / 2 * 1000.0 / sampleRate);
+        boolean turnEnded = false;
         for (EnergyVad.Turn turn : vad.feed(pcm)) {
             complete(turn);
+            turnEnded = true;
         }
         if (turnEvents && !inTurn && vad.speechSoFar() > 0) {
             inTurn = true;
-            send(turnEvent("start_of_turn", "item_" + (items + 1)));
+            send(events.turn("start_of_turn", "item_" + (items + 1), vad.turnSeed()));
         }
         if (vad.speechSoFar() - lastDeltaAt >= DELTA_EVERY_SECONDS) {
             lastDeltaAt = vad.speechSoFar();
-            ObjectNode delta = transcriptionEvent("delta").put("delta",
-                    new EmulatedTranscript(vad.turnSeed(), vad.speechSpanSoFar()).text());
-            if (!emulator.bareTranscriptionEvents()) {
-                delta.put("item_id", "item_" + (items + 1));
-            }
-            send(delta);
+            send(events.transcription("delta", "item_" + (items + 1),
+                    new EmulatedTranscript(vad.turnSeed(), vad.speechSpanSoFar()).text(), vad.seconds(consumedSamples),
+                    vad.speechSoFar(), vad.turnSeed()));
         }
+        processed(turnEnded);
         if (fault != null && fault.afterAppends > 0 && appended == fault.afterAppends) {
             switch (fault.kind) {
                 case DROP -> drop();
                 case CLOSE -> ws.close((short) fault.code, fault.errorCode);
-                case FATAL -> fatal(fault.errorCode, "Emulated fatal failure " + fault.errorCode);
+                case FATAL -> fatal("server_error", fault.errorCode, "Emulated fatal failure " + fault.errorCode);
                 case MUTE -> muted = true;
+                case WITHHOLD_FINALS -> withholdingFinals = true;
+                case SEND -> fault.events.forEach(ws::writeTextMessage);
                 default -> { }
             }
         }
@@ -179,39 +201,42 @@ final class EmulatedRealtimeSession {
         String itemId = "item_" + ++items;
         boolean startAnnounced = inTurn;
         inTurn = false;
-        double start = vad.seconds(turn.startSample());
+        // the consumed-speech clock: the turns before this one, end to end, with the silence between them skipped
+        double start = vad.seconds(consumedSamples);
         double duration = vad.seconds(turn.endSample() - turn.startSample());
+        consumedSamples += turn.endSample() - turn.startSample();
+        if (withholdingFinals) {
+            stuckSample = stuckSample < 0 ? turn.startSample() : stuckSample;
+            return;
+        }
         if (fault != null && fault.kind == RealtimeFault.Kind.TURN_FAILED && !turnFailureUsed) {
             turnFailureUsed = true;
-            ObjectNode failed = event(PREFIX + "failed").put("item_id", itemId).put("event_type", PREFIX + "completed");
-            failed.putObject("error").put("type", "server_error").put("code", fault.errorCode)
-                    .put("message", "Emulated transcription failure of one turn").putNull("param");
-            send(failed);
+            send(events.turnFailed(itemId, fault.errorCode));
             return;
         }
         // worded from the speech itself, so the same speech heard from another offset reads the same
         String transcript = new EmulatedTranscript(turn.seed(), turn.speechSeconds()).text();
         if (turnEvents) {
             if (!startAnnounced) {
-                send(turnEvent("start_of_turn", itemId)); // a turn that began and ended within one append
+                send(events.turn("start_of_turn", itemId, turn.seed())); // a turn that began and ended in one append
             }
-            send(turnEvent("end_of_turn", itemId).put("transcript", transcript));
+            send(events.turn("end_of_turn", itemId, turn.seed()).put("transcript", transcript));
         }
         log.completed(transcript);
-        ObjectNode completed = transcriptionEvent("completed").put("transcript", transcript);
-        if (!emulator.bareTranscriptionEvents()) {
-            completed.put("item_id", itemId).put("start", round(start)).put("duration", round(duration));
-        }
-        send(completed);
+        send(events.transcription("completed", itemId, transcript, start, duration, turn.seed()));
     }
 
-    /** A turn-taking event, as Deepgram's models send them (their exact fields are not documented). */
-    private ObjectNode turnEvent(String kind, String itemId) {
-        ObjectNode event = event(PREFIX + kind);
-        if (!emulator.bareTranscriptionEvents()) {
-            event.put("item_id", itemId);
+    /** Moves the watermark when it has advanced a step, or at once after a turn ended (when enabled). */
+    private void processed(boolean turnEnded) {
+        if (!emulator.processedEvents()) {
+            return;
         }
-        return event;
+        long settled = stuckSample >= 0 ? Math.min(stuckSample, vad.settledSample()) : vad.settledSample();
+        if (settled > lastProcessedSample
+                && (turnEnded || settled - lastProcessedSample >= PROCESSED_STEP_SECONDS * sampleRate)) {
+            lastProcessedSample = settled;
+            send(events.processed(vad.seconds(settled - processedFrom) * 1000));
+        }
     }
 
     private void update(JsonNode session) {
@@ -223,16 +248,18 @@ final class EmulatedRealtimeSession {
             vadSettings.minSpeechMs = td.path("min_speech_duration_ms").asInt(vadSettings.minSpeechMs);
             vadSettings.maxSpeechS = td.path("max_speech_duration_s").asDouble(vadSettings.maxSpeechS);
             vadSettings.speechPadMs = td.path("speech_pad_ms").asInt(vadSettings.speechPadMs);
+            DEEPGRAM_TURN_OPTIONS.stream().filter(td::has).forEach(name -> deepgramTurnOptions.set(name, td.get(name)));
         }
         language = session.path("language").asText(language);
         prompt = session.path("prompt").asText(prompt);
-        ObjectNode echo = event("transcription_session.updated");
+        ObjectNode echo = events.event("transcription_session.updated");
         ObjectNode applied = echo.putObject("session");
         if (vadSettings.enabled) {
             applied.putObject("turn_detection").put("type", "server_vad").put("threshold", vadSettings.threshold)
                     .put("min_silence_duration_ms", vadSettings.minSilenceMs)
                     .put("min_speech_duration_ms", vadSettings.minSpeechMs)
-                    .put("max_speech_duration_s", vadSettings.maxSpeechS).put("speech_pad_ms", vadSettings.speechPadMs);
+                    .put("max_speech_duration_s", vadSettings.maxSpeechS).put("speech_pad_ms", vadSettings.speechPadMs)
+                    .setAll(deepgramTurnOptions);
         } else {
             applied.putNull("turn_detection");
         }
@@ -262,26 +289,18 @@ final class EmulatedRealtimeSession {
         channel.pipeline().firstContext().close();
     }
 
-    private void fatal(String code, String message) {
-        ObjectNode failed = event(PREFIX + "failed");
-        failed.putObject("error").put("type", "invalid_request_error").put("code", code).put("message", message)
-                .putNull("param");
-        send(failed);
-        ws.close((short) 1008, code);
+    /** A fatal {@code failed} frame (no event_type), then a close with 1000, as the live server ends a session. */
+    private void fatal(String type, String code, String message) {
+        send(events.fatal(type, code, message));
+        ws.close((short) 1000);
     }
 
-    private void error(String code, String message) {
-        ObjectNode error = event("error");
-        error.putObject("error").put("type", "invalid_request_error").put("code", code).put("message", message);
-        send(error);
-    }
-
+    /** The live server's idle timeout comes as a generic error whose message says Timeout, not as idle_timeout. */
     private void restartIdleTimer() {
         cancelIdleTimer();
-        idleTimer = emulator.vertx().setTimer(Math.max(1, emulator.realtimeIdleTimeout().toMillis()), t -> {
-            error("idle_timeout", "No audio received for " + emulator.realtimeIdleTimeout().toSeconds() + " s");
-            ws.close((short) 1000, "idle_timeout");
-        });
+        idleTimer = emulator.vertx().setTimer(Math.max(1, emulator.realtimeIdleTimeout().toMillis()), t ->
+                fatal("service_unavailable_error", null, "Timeout: no audio received for "
+                        + emulator.realtimeIdleTimeout().toSeconds() + " s"));
     }
 
     private void cancelIdleTimer() {
@@ -291,23 +310,9 @@ final class EmulatedRealtimeSession {
         }
     }
 
-    private ObjectNode event(String type) {
-        return Json.MAPPER.createObjectNode().put("event_id", "evt_" + ++events).put("type", type);
-    }
-
-    /** The bare shape carries only the type and the text: no event_id either. */
-    private ObjectNode transcriptionEvent(String kind) {
-        return emulator.bareTranscriptionEvents() ? Json.MAPPER.createObjectNode().put("type", PREFIX + kind)
-                : event(PREFIX + kind);
-    }
-
     private void send(ObjectNode event) {
         if (!ws.isClosed()) {
             ws.writeTextMessage(event.toString());
         }
-    }
-
-    private static double round(double seconds) {
-        return Math.round(seconds * 1000) / 1000.0;
     }
 }

@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the emulator until stopped:
  * {@code java -cp ... EmulatorMain [--port=N] [--api-key=K] [--max-upload-bytes=N] [--max-duration-seconds=S]
- * [--processing-seconds-per-audio-hour=S] [--bare-transcription-events=true]}.
+ * [--processing-seconds-per-audio-hour=S] [--bare-transcription-events=true] [--processed-events=true]
+ * [--confidences=true]}.
  * Prints one line with the base URL, which scripts can read.
  */
 public final class EmulatorMain {
@@ -30,6 +31,8 @@ public final class EmulatorMain {
                 case "--processing-seconds-per-audio-hour" ->
                         emulator.withProcessingSecondsPerAudioHour(Double.parseDouble(option[1]));
                 case "--bare-transcription-events" -> emulator.withBareTranscriptionEvents(Boolean.parseBoolean(option[1]));
+                case "--processed-events" -> emulator.withProcessedEvents(Boolean.parseBoolean(option[1]));
+                case "--confidences" -> emulator.withConfidences(Boolean.parseBoolean(option[1]));
                 default -> throw new IllegalArgumentException("unknown option " + option[0]);
             }
         }

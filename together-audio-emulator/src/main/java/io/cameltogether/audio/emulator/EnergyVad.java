@@ -175,6 +175,21 @@ final class EnergyVad {
         return inTurn ? (double) (position - turnStart) / sampleRate : 0;
     }
 
+    /**
+     * The first sample whose transcript is not settled: the start of the turn in progress, or of speech that may
+     * still become one, or (detection off) the last commit; else everything fed so far. What lies before it has had
+     * its final transcript or holds no speech: the {@code processed_ms} watermark.
+     */
+    long settledSample() {
+        if (!settings.enabled) {
+            return commitStart;
+        }
+        if (inTurn) {
+            return turnStart;
+        }
+        return candidateStart >= 0 ? Math.max(commitStart, candidateStart - samples(settings.speechPadMs)) : position;
+    }
+
     /** Seeds the emulated words of the turn in progress: the same audio gives the same words. */
     long turnSeed() {
         return turnSeed;

@@ -1,28 +1,36 @@
 package io.cameltogether.audio.emulator;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A failure the emulator injects into the next realtime connection (each new WebSocket takes one, in order):
- * refused handshakes, dropped sockets, 4503 closes, failed turns, fatal failures, and a server gone silent.
+ * refused handshakes, dropped sockets, 4503 closes, failed turns, fatal failures, a server gone silent, finals that
+ * never come, and any event a broken or hostile server might send.
  * Enqueue with {@link TogetherAudioEmulator#enqueue(RealtimeFault...)}.
  */
 public final class RealtimeFault {
 
-    enum Kind { HANDSHAKE, NO_SESSION, DROP, DROP_AFTER_TIME, CLOSE, TURN_FAILED, FATAL, MUTE }
+    enum Kind { HANDSHAKE, NO_SESSION, DROP, DROP_AFTER_TIME, CLOSE, TURN_FAILED, FATAL, MUTE, WITHHOLD_FINALS, SEND }
 
     final Kind kind;
     final int afterAppends;
     final int code;
     final String errorCode;
     final Duration after;
+    final List<String> events;
 
     private RealtimeFault(Kind kind, int afterAppends, int code, String errorCode, Duration after) {
+        this(kind, afterAppends, code, errorCode, after, List.of());
+    }
+
+    private RealtimeFault(Kind kind, int afterAppends, int code, String errorCode, Duration after, List<String> events) {
         this.kind = kind;
         this.afterAppends = afterAppends;
         this.code = code;
         this.errorCode = errorCode;
         this.after = after;
+        this.events = events;
     }
 
     /** Refuses the WebSocket handshake with this HTTP status (429, 503, ...). */
@@ -68,6 +76,22 @@ public final class RealtimeFault {
     /** Stops answering anything once this many appends have arrived: a dead connection that stays open. */
     public static RealtimeFault muteAfterAppends(int appends) {
         return new RealtimeFault(Kind.MUTE, appends, 0, null, null);
+    }
+
+    /**
+     * From this many appends on, turns show partial transcripts but their finals never come (a decode that hangs);
+     * echoes are still answered, so the connection looks alive.
+     */
+    public static RealtimeFault withholdFinalsAfterAppends(int appends) {
+        return new RealtimeFault(Kind.WITHHOLD_FINALS, appends, 0, null, null);
+    }
+
+    /**
+     * Sends these text frames, as they are, once this many appends have arrived: events of a broken or hostile
+     * server. The session goes on as before.
+     */
+    public static RealtimeFault sendAfterAppends(int appends, String... events) {
+        return new RealtimeFault(Kind.SEND, appends, 0, null, null, List.of(events));
     }
 
     @Override

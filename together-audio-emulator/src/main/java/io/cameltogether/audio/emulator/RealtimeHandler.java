@@ -19,14 +19,10 @@ final class RealtimeHandler {
 
     void handle(HttpServerRequest request) {
         RealtimeFault fault = emulator.nextRealtimeFault();
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            refuse(request, new ApiError(401, "invalid_request_error", "missing_api_key", null,
-                    "No API key provided: send 'Authorization: Bearer <key>'"));
-            return;
-        }
-        if (!authorization.substring(7).equals(emulator.apiKey())) {
-            refuse(request, new ApiError(401, "invalid_request_error", "invalid_api_key", null, "Invalid API key provided"));
+        try {
+            ApiRules.checkAuthorization(request, emulator.apiKey());
+        } catch (ApiError refused) {
+            refuse(request, refused);
             return;
         }
         if (fault != null && fault.kind == RealtimeFault.Kind.HANDSHAKE) {
@@ -34,15 +30,17 @@ final class RealtimeHandler {
                 request.response().putHeader("Retry-After", Long.toString(fault.after.toSeconds()));
             }
             refuse(request, new ApiError(fault.code, fault.code == 429 ? "rate_limit_error" : "server_error",
-                    fault.code == 429 ? "rate_limit_exceeded" : "no_healthy_upstream", null,
+                    fault.code == 429 ? "rate_limit_exceeded" : "service_unavailable", null,
                     "Emulated handshake refusal " + fault.code));
             return;
         }
         Map<String, String> query = new LinkedHashMap<>();
         request.params().forEach(p -> query.put(p.getKey(), p.getValue()));
         Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-        RealtimeConnectionLog log = emulator.recordRealtime(new RealtimeConnectionLog(request.path(), query, headers));
+        request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
+                ApiRules.recordable(h.getKey(), h.getValue())));
+        RealtimeConnectionLog log = emulator.recordRealtime(new RealtimeConnectionLog(request.path(), query, headers,
+                emulator.recording()));
         request.toWebSocket().onSuccess(ws -> new EmulatedRealtimeSession(emulator, request, ws, query, fault, log).start());
     }
 

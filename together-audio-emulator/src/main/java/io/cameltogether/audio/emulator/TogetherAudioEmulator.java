@@ -44,6 +44,8 @@ public class TogetherAudioEmulator implements AutoCloseable {
 
     private volatile Duration realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
     private volatile boolean bareTranscriptionEvents;
+    private volatile boolean processedEvents;
+    private volatile boolean confidences;
     private PfxOptions tls;
 
     /** A queue, not a copy-on-write list: soak runs record tens of thousands of requests. */
@@ -209,6 +211,32 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return this;
     }
 
+    public boolean processedEvents() {
+        return processedEvents;
+    }
+
+    /**
+     * Sends {@code input_audio_buffer.processed {processed_ms}}, as newer servers do: a watermark on the connection's
+     * appended-audio timeline before which every decode is finished. Off by default, as on servers that predate it.
+     */
+    public TogetherAudioEmulator withProcessedEvents(boolean on) {
+        this.processedEvents = on;
+        return this;
+    }
+
+    public boolean confidences() {
+        return confidences;
+    }
+
+    /**
+     * Adds {@code logprobs} and {@code tokens} (with their confidences) to deltas and finals, and
+     * {@code end_of_turn_confidence} to Deepgram's end-of-turn events, as newer servers do. Off by default.
+     */
+    public TogetherAudioEmulator withConfidences(boolean on) {
+        this.confidences = on;
+        return this;
+    }
+
     /** Queues realtime faults; each following WebSocket connection takes one, in order. */
     public TogetherAudioEmulator enqueue(RealtimeFault... next) {
         realtimeFaults.addAll(List.of(next));
@@ -242,8 +270,9 @@ public class TogetherAudioEmulator implements AutoCloseable {
     }
 
     /**
-     * Whether requests are kept for {@link #requests()} (the default). A standalone emulator serving benchmarks or
-     * long sessions turns it off, since nobody reads its recordings and they would fill its heap.
+     * Whether requests and realtime connections are kept for {@link #requests()} and {@link #realtimeSessions()}
+     * (the default). A standalone emulator serving benchmarks or long sessions turns it off, since nobody reads its
+     * recordings and they would fill its heap. The key in an Authorization header is never recorded.
      */
     public TogetherAudioEmulator withRequestRecording(boolean on) {
         this.recording = on;
@@ -311,6 +340,8 @@ public class TogetherAudioEmulator implements AutoCloseable {
         realtimeFaults.clear();
         realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
         bareTranscriptionEvents = false;
+        processedEvents = false;
+        confidences = false;
         apiKey = DEFAULT_API_KEY;
         maxUploadBytes = 524_288_000L;
         maxUrlBytes = 1_073_741_824L;
@@ -341,8 +372,14 @@ public class TogetherAudioEmulator implements AutoCloseable {
     }
 
     RealtimeConnectionLog recordRealtime(RealtimeConnectionLog log) {
-        realtimeSessions.add(log);
+        if (recording) {
+            realtimeSessions.add(log);
+        }
         return log;
+    }
+
+    boolean recording() {
+        return recording;
     }
 
     void record(RecordedRequest request) {

@@ -11,17 +11,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cameltogether.audio.client.realtime.Fences.Fence;
-import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 
 /**
- * A session's account of its audio: what is held for replay, sent, fenced and covered by transcripts, and who waits
- * for room. It decides where fences go (at pauses, at commits, and when the replay buffer is full), writes frames
- * and fences in order, and settles fences. Used on the session's context only.
+ * A session's account of its audio: what is held for replay, sent, fenced and covered by transcripts, where its
+ * speech lies, and who waits for room. Coverage comes only from what the server promises about the appended audio:
+ * the {@code processed} watermark where it sends one, settled {@link Fences} otherwise; never from the timing fields
+ * of its transcripts. The ledger decides where fences go (at pauses, at commits, and when the replay buffer is
+ * full), says which frame is due next, and settles fences. Used on the session's context only.
  */
 final class AudioLedger {
 
-    /** An append's frames, built on the caller's thread, and where in it a pause ended (or -1). */
-    record Frames(List<ReplayBuffer.Chunk> chunks, int pauseAt, int length) {
+    /** An append's frames, built on the caller's thread, where in it a pause ended (or -1), and what it holds. */
+    record Frames(List<ReplayBuffer.Chunk> chunks, int pauseAt, int length, SpeechDetector.Marks speech) {
+    }
+
+    /** What is to be written next: a chunk of audio, or a fence (commit and echo). */
+    record Due(ReplayBuffer.Chunk chunk, Fence fence) {
+    }
+
+    /** A final transcript: whether it is new, and where its speech lies in the session's audio. */
+    record Placement(boolean emit, SpeechPositions.Span span) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioLedger.class);
@@ -32,42 +41,51 @@ final class AudioLedger {
     private final int bytesPerSecond;
     private final int maxFrameBytes;
     private final long replayBytes;
+    private final long stallNanos;
+    private final boolean serverTurns;
     private final ReplayBuffer buffer;
     private final Fences fences;
-    private final TranscriptTimeline timeline;
-    private final QuietPoints pauses;
+    private final TranscriptTimeline timeline = new TranscriptTimeline();
+    private final SpeechDetector detector;
+    private final SpeechPositions positions;
     private final ArrayDeque<CompletableFuture<Void>> waitingForRoom = new ArrayDeque<>();
     private final CoverageWatch coverage;
     private long droppedBeforeOutage;
+    private long connectionBase;
+    private long watermark = -1;
+    /** Where the audio is covered up to: held or let go, what lies after it has no transcript yet. */
+    private long coveredTo;
 
     /**
-     * @param streamStartSeconds where in a longer stream (a call) the session's audio starts
      * @param afterThisEvent     runs a task on the session's context after the event being handled
      * @param deliveredSoFar     completes once what the listener was handed so far is delivered
      */
     AudioLedger(String sessionId, RealtimeSessionConfig config, RealtimeSettings settings, int maxFrameMillis,
-                double streamStartSeconds, Executor afterThisEvent, Supplier<CompletableFuture<Void>> deliveredSoFar) {
+                Executor afterThisEvent, Supplier<CompletableFuture<Void>> deliveredSoFar) {
         this.sessionId = sessionId;
         this.coverage = new CoverageWatch(afterThisEvent, deliveredSoFar);
         this.bytesPerSecond = config.format().bytesPerSecond();
         this.maxFrameBytes = bytesPerSecond * maxFrameMillis / 1000;
         this.replayBytes = settings.recovery().replayBufferDuration().toMillis() * bytesPerSecond / 1000;
+        this.stallNanos = settings.connection().serverSilenceTimeout().toNanos();
         this.buffer = new ReplayBuffer(replayBytes);
         this.fences = new Fences(sessionId, settings.finalTranscriptQuiet().toNanos());
-        this.timeline = new TranscriptTimeline(bytesPerSecond, streamStartSeconds);
         TurnDetection turns = config.turnDetection();
-        this.pauses = turns.serverVad() ? new QuietPoints(config.format().sampleRate(),
-                (turns.minSilenceDurationMs() == null ? 500 : turns.minSilenceDurationMs()) + PAUSE_MARGIN_MS) : null;
+        this.serverTurns = turns.serverVad();
+        this.detector = new SpeechDetector(config.format().sampleRate(), turns.silenceMillis(),
+                turns.silenceMillis() + PAUSE_MARGIN_MS, turns.speechMillis());
+        this.positions = new SpeechPositions(serverTurns ? turns.maxTurnMillis() * bytesPerSecond / 1000 : 0);
     }
 
     /** Whether appends can wait for coverage: only server turn detection lets the session force a turn's end. */
     boolean canFlowControl() {
-        return pauses != null;
+        return serverTurns;
     }
 
     /** Splits PCM into append frames, cut where a pause ends so that a fence can go there. Any thread. */
     Frames frames(byte[] pcm, boolean pinned) {
-        int pause = pauses == null ? -1 : pauses.feed(pcm);
+        SpeechDetector.Marks speech = detector.feed(pcm);
+        int pause = serverTurns ? speech.pauseAt() : -1;
         List<ReplayBuffer.Chunk> chunks = new ArrayList<>();
         if (pause > 0 && pause < pcm.length) {
             framesOf(pcm, 0, pause, pinned, chunks);
@@ -75,7 +93,7 @@ final class AudioLedger {
         } else {
             framesOf(pcm, 0, pcm.length, pinned, chunks);
         }
-        return new Frames(chunks, pause, pcm.length);
+        return new Frames(chunks, pause, pcm.length, speech);
     }
 
     private void framesOf(byte[] pcm, int from, int to, boolean pinned, List<ReplayBuffer.Chunk> into) {
@@ -87,20 +105,42 @@ final class AudioLedger {
 
     /** Milliseconds of audio already waiting for a connection, if these frames would overrun the bound; else -1. */
     long overrun(Frames frames) {
-        return buffer.unsentBytes() + frames.length() > replayBytes ? buffer.unsentBytes() * 1000 / bytesPerSecond : -1;
+        return buffer.unsentBytes() + frames.length() > replayBytes ? millis(buffer.unsentBytes()) : -1;
     }
 
     /** Holds the frames; completes when the last is on the socket. */
     CompletableFuture<Void> add(Frames frames) {
         long start = buffer.end();
+        positions.heard(frames.speech(), start);
         CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
         for (ReplayBuffer.Chunk chunk : frames.chunks()) {
             written = buffer.add(chunk).written;
         }
-        if (frames.pauseAt() >= 0 && !timeline.timed()) {
-            fences.place(start + frames.pauseAt()); // a pause ends the server's turn: a fence there cuts no word
+        if (frames.pauseAt() >= 0 && watermark < 0) {
+            place(start + frames.pauseAt()); // a pause ends the server's turn: a fence there cuts no word
         }
+        fenceIfFull();
         return written;
+    }
+
+    /**
+     * While more than the replay buffer's worth of audio has no transcript (held, or let go by a live source), a
+     * fence at the end (unless one waits in the newer half already) makes the server finish the turn, so that
+     * coverage moves on and what waits for it stays within the buffer's bound. Only server turn detection lets a fence end a turn; without it the route's commits do.
+     */
+    private void fenceIfFull() {
+        if (!serverTurns || buffer.end() - coveredTo <= replayBytes) {
+            return;
+        }
+        Fence last = fences.last();
+        if (last == null || last.offset < buffer.end() - replayBytes / 2) {
+            place(buffer.end());
+        }
+    }
+
+    private Fence place(long offset) {
+        positions.cut(offset);
+        return fences.place(offset);
     }
 
     /** Completes the future once the frames just added, and all before, are covered; fails it if they are lost. */
@@ -108,76 +148,82 @@ final class AudioLedger {
         coverage.watch(buffer.end() - added.length(), buffer.end(), covered);
     }
 
-    /**
-     * Completes once the audio no transcript covers fits in the replay buffer. While it does not, a fence at the end
-     * (unless one waits in the newer half already) makes the server finish the turn, so coverage moves on.
-     */
+    /** Completes once the audio no transcript covers fits in the replay buffer (see {@link #fenceIfFull()}). */
     void whenRoom(CompletableFuture<Void> done) {
         if (buffer.heldBytes() <= replayBytes) {
             done.complete(null);
             return;
         }
         waitingForRoom.add(done);
-        Fence last = fences.last();
-        if (last == null || last.offset < buffer.end() - replayBytes / 2) {
-            fences.place(buffer.end());
-        }
+        fenceIfFull();
     }
 
     /** A commit, here and now in the audio. */
     Fence fenceAtEnd() {
-        return fences.place(buffer.end());
+        return place(buffer.end());
     }
 
-    /** Writes unsent frames, and the fences between them, in order while the socket takes them. */
-    void flush(SessionConnection connection) {
-        if (!connection.isReady()) {
-            return;
-        }
-        for (ReplayBuffer.Chunk chunk = buffer.firstUnsent(); chunk != null; chunk = buffer.firstUnsent()) {
-            writeFences(connection, chunk.offset);
-            if (connection.socket().writeQueueFull()) {
-                return; // the drain handler resumes
-            }
-            buffer.markSent(chunk);
-            ReplayBuffer.Chunk written = chunk;
-            connection.write(chunk.frame).onSuccess(x -> written.written.complete(null));
-        }
-        writeFences(connection, buffer.end());
+    /** The next frame to write on this connection, fences before the audio after them; null when all is sent. */
+    Due nextDue() {
+        ReplayBuffer.Chunk chunk = buffer.firstUnsent();
+        Fence fence = fences.nextDue(chunk == null ? buffer.end() : chunk.offset);
+        return fence != null ? new Due(null, fence) : chunk != null ? new Due(chunk, null) : null;
     }
 
-    private void writeFences(SessionConnection connection, long upTo) {
-        for (Fence fence : fences.due(upTo)) {
-            connection.write(RealtimeProtocol.commit());
-            connection.write(RealtimeProtocol.echo(fence.echoId)).onSuccess(x -> fence.written.complete(null));
+    /** The due frame is being written. */
+    void sending(Due due) {
+        if (due.fence() != null) {
+            due.fence().sent = true;
+        } else {
+            buffer.markSent(due.chunk());
         }
     }
 
-    /** A final transcript: covers its audio if it is timed, and says whether it is new. */
-    TranscriptTimeline.Placement finalArrived(ServerEvent event, long now) {
+    /** A final transcript: whether it is new (not of replayed audio already transcribed), and where it lies. */
+    Placement finalArrived(RealtimeProtocol.ServerEvent event, long now) {
         fences.finalArrived(now);
-        long coveredTo = timeline.coveredTo(event);
-        TranscriptTimeline.Placement placement = timeline.placeFinal(event);
-        if (coveredTo >= 0) {
-            cover(coveredTo);
-        }
-        return placement;
+        SpeechPositions.Span span = positions.placeFinal(buffer.sentEnd());
+        return new Placement(timeline.isNewFinal(event.itemId(), event.text(), span.end()), span);
+    }
+
+    /** A partial transcript: where its speech begins, or -1 if it is of a replay whose finals were emitted. */
+    long partialArrived(long now) {
+        fences.partialArrived(now);
+        return timeline.isNewPartial() ? positions.placePartial(buffer.sentEnd()) : -1;
     }
 
     /** A turn failed: it will have no final, so a fence waiting for one may settle, and its audio is not covered. */
     void turnFailed(long now, RealtimeException error) {
         fences.finalArrived(now);
+        positions.placeFinal(buffer.sentEnd());
         coverage.turnFailed(error);
     }
 
-    /** A partial transcript: whether it is of new audio, not of a replay. */
-    boolean partialArrived(long now) {
-        fences.partialArrived(now);
-        return timeline.emitPartial();
+    /** Whether server timing ({@code start + duration}, seconds) fits within the audio sent on this connection. */
+    boolean withinConnection(double seconds) {
+        return seconds * bytesPerSecond <= buffer.sentEnd() - connectionBase + bytesPerSecond / 20;
     }
 
-    Double sessionStart(ServerEvent event) {
-        return timeline.sessionStart(event);
+    /**
+     * The server's {@code processed_ms}: every decode of this connection's audio before it is finished, so every
+     * transcript of it has arrived. Fences behind it settle, and the audio is covered.
+     *
+     * @return false when it is no watermark the session can use: beyond the audio sent, or going back
+     */
+    boolean processed(double millis) {
+        long offset = connectionBase + Math.round(millis * bytesPerSecond / 2000.0) * 2;
+        if (offset > buffer.sentEnd() || offset < watermark) {
+            return false;
+        }
+        watermark = offset;
+        int finals = timeline.emittedFinals();
+        List<Fence> settled = fences.settleUpTo(offset);
+        cover(offset, finals, true);
+        settled.forEach(f -> {
+            f.written.complete(null);
+            f.settled.complete(null);
+        });
+        return true;
     }
 
     /** @return whether the echo answered one of our fences */
@@ -192,17 +238,31 @@ final class AudioLedger {
     /** Settles the fences due by now: their audio is covered, and whoever waits on them is told. */
     void settle(long now) {
         for (Fence fence = fences.settleNext(now); fence != null; fence = fences.settleNext(now)) {
-            timeline.fenceSettled(fence.finalsBeforeAnswer);
-            cover(fence.offset);
+            cover(fence.offset, fence.finalsBeforeAnswer, false);
             LOG.debug("realtime session '{}': fence at {} ms settled; {} ms of audio held", sessionId,
-                    fence.offset * 1000 / bytesPerSecond, buffer.heldBytes() * 1000 / bytesPerSecond);
+                    millis(fence.offset), millis(buffer.heldBytes()));
             fence.settled.complete(null);
         }
     }
 
-    private void cover(long offset) {
+    /** The oldest fence, if the turn open at its answer has had no final for the stall bound (serverSilenceTimeout). */
+    Fence stalled(long now) {
+        return fences.stalled(now, stallNanos);
+    }
+
+    /** Gives up on the turns open up to the fence: their audio will have no transcript, and is let go. */
+    void abandonTurns(Fence upTo, RealtimeException error) {
+        fences.abandonUpTo(upTo, error);
+        coverage.turnFailed(error);
+        cover(upTo.offset, timeline.emittedFinals(), false);
+    }
+
+    private void cover(long offset, int finalsBefore, boolean byPlace) {
+        coveredTo = Math.max(coveredTo, offset);
         buffer.coverUpTo(offset);
         coverage.coveredTo(offset);
+        positions.coveredTo(offset);
+        timeline.coveredTo(offset, finalsBefore, byPlace);
         while (!waitingForRoom.isEmpty() && buffer.heldBytes() <= replayBytes) {
             waitingForRoom.poll().complete(null);
         }
@@ -212,14 +272,15 @@ final class AudioLedger {
     long connected() {
         buffer.markAllUnsent();
         fences.resend();
-        long replayedMillis = buffer.heldBytes() * 1000 / bytesPerSecond;
+        connectionBase = buffer.start();
+        long replayedMillis = millis(buffer.heldBytes());
         long lostBytes = buffer.droppedBytes() - droppedBeforeOutage;
         if (lostBytes > 0) {
-            coverage.lostBefore(buffer.start(),
-                    RealtimeException.audioGap(sessionId, lostBytes * 1000 / bytesPerSecond));
+            coverage.lostBefore(buffer.start(), RealtimeException.audioGap(sessionId, millis(lostBytes)));
         }
+        positions.replayFrom(connectionBase);
         // after a gap the replay starts wherever the buffer does, perhaps inside a turn
-        timeline.connected(buffer.start(), replayedMillis > 0, buffer.droppedBytes() > droppedBeforeOutage);
+        timeline.connected(replayedMillis > 0, lostBytes > 0);
         return replayedMillis;
     }
 
@@ -227,15 +288,19 @@ final class AudioLedger {
     long unreplayableMillis() {
         long lost = buffer.droppedBytes() - droppedBeforeOutage;
         droppedBeforeOutage = buffer.droppedBytes();
-        return lost * 1000 / bytesPerSecond;
+        return millis(lost);
     }
 
-    /** Forgets everything held, as the server does on input_audio_buffer.clear; watched audio is not covered. */
+    /**
+     * Forgets everything held, as the server does on input_audio_buffer.clear, which also starts its timeline of
+     * appended audio anew (as Together's SDK reads it); watched audio is not covered.
+     */
     void clear() {
         coverage.failAll(RealtimeException.turnFailed(sessionId, "the audio was cleared before final transcripts "
                 + "covered it", null, null));
-        cover(buffer.end());
+        cover(buffer.end(), timeline.emittedFinals(), false);
         fences.settleAll();
+        connectionBase = buffer.end();
     }
 
     /** Whether audio or a fence still waits for the server. */
@@ -249,5 +314,9 @@ final class AudioLedger {
         coverage.failAll(error);
         waitingForRoom.forEach(w -> w.completeExceptionally(error));
         waitingForRoom.clear();
+    }
+
+    long millis(long bytes) {
+        return bytes * 1000 / bytesPerSecond;
     }
 }

@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
  * settles, and the audio before it is covered, once its echo is answered, a turn that was showing partials at the
  * answer has had its final, and no final has come for the quiet time: then every transcript of the audio before
  * the fence has arrived. Partials that start after the answer are of later audio and do not hold the fence up, so
- * fences settle in the pauses of continuous speech. This needs no timing fields in the server's events.
+ * fences settle in the pauses of continuous speech. This needs no timing fields in the server's events. A server
+ * that sends the {@code processed} watermark settles the fences behind it at once.
  *
- * <p>Fences settle in order. After a reconnect the unsettled ones are sent again at their place in the replay.
+ * <p>Fences settle in order. After a reconnect the unsettled ones are sent again at their place in the replay. A
+ * fence whose open turn never gets its final is reported as stalled, so that the session can act on it.
  */
 final class Fences {
 
@@ -28,6 +30,8 @@ final class Fences {
         boolean turnOpenAtAnswer;
         /** Final transcripts emitted before the echo was answered: the ones after it may be of later audio. */
         int finalsBeforeAnswer;
+        /** How often the turn open at this fence has stalled (its final never came): on any connection. */
+        int stalls;
 
         Fence(long offset, String echoId) {
             this.offset = offset;
@@ -58,19 +62,17 @@ final class Fences {
         return fence;
     }
 
-    /** The fences not yet sent on this connection that lie at or before the offset; they count as sent now. */
-    List<Fence> due(long upTo) {
-        List<Fence> due = new ArrayList<>();
+    /** The first fence not yet sent on this connection at or before the offset, or null. */
+    Fence nextDue(long upTo) {
         for (Fence fence : pending) {
             if (fence.offset > upTo) {
-                break;
+                return null;
             }
             if (!fence.sent) {
-                fence.sent = true;
-                due.add(fence);
+                return fence;
             }
         }
-        return due;
+        return null;
     }
 
     /** @return whether the echo was one of ours */
@@ -97,15 +99,47 @@ final class Fences {
     /** Nanoseconds until the oldest fence may settle, or -1 while its echo or an open turn's final is awaited. */
     long nanosUntilSettle(long now) {
         Fence first = pending.peekFirst();
-        if (first == null || first.answeredAt == 0 || first.turnOpenAtAnswer && lastFinalAt < first.answeredAt) {
+        if (first == null || first.answeredAt == 0 || awaitsOpenTurn(first)) {
             return -1;
         }
         return Math.max(0, Math.max(first.answeredAt, lastFinalAt) + quietNanos - now);
     }
 
+    private boolean awaitsOpenTurn(Fence fence) {
+        return fence.turnOpenAtAnswer && lastFinalAt < fence.answeredAt;
+    }
+
     /** Removes and returns the oldest fence if it has settled by now, else null. */
     Fence settleNext(long now) {
         return nanosUntilSettle(now) == 0 ? pending.pollFirst() : null;
+    }
+
+    /** Removes and returns the fences at or before a watermark: every decode before them is finished. */
+    List<Fence> settleUpTo(long offset) {
+        List<Fence> settled = new ArrayList<>();
+        while (!pending.isEmpty() && pending.peekFirst().offset <= offset) {
+            settled.add(pending.pollFirst());
+        }
+        return settled;
+    }
+
+    /** The oldest fence, if its echo was answered more than {@code bound} ago and the turn open then is still open. */
+    Fence stalled(long now, long boundNanos) {
+        Fence first = pending.peekFirst();
+        return first != null && first.answeredAt != 0 && awaitsOpenTurn(first) && now - first.answeredAt > boundNanos
+                ? first : null;
+    }
+
+    /** Removes the fences up to this one, whose turn will have no final: they are failed, not settled. */
+    List<Fence> abandonUpTo(Fence last, Throwable why) {
+        List<Fence> abandoned = new ArrayList<>();
+        while (!pending.isEmpty() && pending.peekFirst().offset <= last.offset) {
+            Fence fence = pending.pollFirst();
+            fence.written.complete(null);
+            fence.settled.completeExceptionally(why);
+            abandoned.add(fence);
+        }
+        return abandoned;
     }
 
     /** A new connection: every fence is sent again, and answered again, in its place. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +72,11 @@ public final class RealtimeClient implements AutoCloseable {
             }
 
             @Override
+            public CompletionStage<Void> backlog(String sessionId) {
+                return listener.backlog(sessionId);
+            }
+
+            @Override
             public void onClosed(String sessionId) {
                 sessions.remove(sessionId);
                 listener.onClosed(sessionId);
@@ -80,7 +86,7 @@ public final class RealtimeClient implements AutoCloseable {
         // unless told otherwise, and queues the 51st without a word.
         this.sockets = vertx.createWebSocketClient(networked(new WebSocketClientOptions()
                 .setMaxFrameSize(256 * 1024).setMaxMessageSize(1024 * 1024).setMaxConnections(maxSessions),
-                settings.connection().network(), settings.webSocketUri(config)));
+                settings.connection().network(), settings.webSocketUri(config, config.model())));
         this.sweeper = vertx.setPeriodic(Math.max(100, Math.min(1000, idleTimeout.toMillis() / 2)), t -> closeIdle());
     }
 

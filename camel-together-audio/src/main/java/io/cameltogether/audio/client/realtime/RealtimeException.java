@@ -11,6 +11,8 @@ public class RealtimeException extends TogetherAudioException {
 
     /** The error code of speech lost to a drop: reported to the route, the session goes on. */
     public static final String AUDIO_GAP = "audio_gap";
+    /** The error code of a turn the server left open after its commit, past the stall bound. */
+    public static final String TURN_STALLED = "turn_stalled";
 
     private final String sessionId;
     private final String detail;

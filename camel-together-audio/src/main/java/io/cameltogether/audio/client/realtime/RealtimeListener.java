@@ -1,6 +1,7 @@
 package io.cameltogether.audio.client.realtime;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Receives what sessions produce. Called on the session's event loop: hand off anything slow. */
 public interface RealtimeListener {
@@ -24,6 +25,14 @@ public interface RealtimeListener {
      */
     default CompletableFuture<Void> delivered(String sessionId) {
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Null while the listener can take more of the session's events; otherwise a stage that completes once it can.
+     * The session stops reading its socket until then, so a slow route holds the server back, not the heap.
+     */
+    default CompletionStage<Void> backlog(String sessionId) {
+        return null;
     }
 
     /** The session closed, normally or after a fatal error. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -14,15 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cameltogether.audio.client.AudioMetrics;
+import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 
 /**
  * One live transcription session over Together's realtime WebSocket, kept alive across dropped connections. Audio,
- * appended from any thread in frames of at most {@link #MAX_APPEND_MILLIS}, waits in the {@link AudioLedger} until a
- * final transcript covers it (by its timing fields, or else by a settled {@link Fences fence}). The
+ * appended from any thread in frames of at most {@link #MAX_APPEND_MILLIS}, waits in the {@link AudioLedger} until
+ * the server's {@code processed} watermark or a settled {@link Fences fence} says its transcripts are in. The
  * {@link SessionConnection} opens the socket on first use and reconnects when it drops; the uncovered audio and its
  * fences are then sent again, and the {@link TranscriptTimeline} keeps transcripts of replayed audio from being
- * emitted twice. All state lives on one Vert.x context; the public methods hop onto it.
+ * emitted twice. Transcripts are placed in the audio by the component's own measure ({@link SpeechPositions}). All
+ * state lives on one Vert.x context; the public methods hop onto it, and only the session writes to the socket.
  */
 public final class RealtimeSession implements SessionConnection.Owner {
 
@@ -39,14 +42,15 @@ public final class RealtimeSession implements SessionConnection.Owner {
     private final SessionConnection connection;
     private final AudioLedger audio;
     private final int bytesPerSecond;
-    private final List<List<TranscriptEvent>> collectors = new ArrayList<>();
+    private final TranscriptReporter reports;
+    private final ServerEventHandler events;
 
-    private long settleTimer = -1;
     private volatile long lastActivity = System.nanoTime();
     private CompletableFuture<Void> closed; // set once close() is called
     private boolean ended;
     private RealtimeException failure;
 
+    /** @param streamStartSeconds where in a longer stream (a call) the session's audio starts */
     RealtimeSession(String id, double streamStartSeconds, Vertx vertx, WebSocketClient sockets,
                     RealtimeSettings settings, RealtimeSessionConfig config, RealtimeListener listener,
                     AudioMetrics metrics) {
@@ -58,9 +62,13 @@ public final class RealtimeSession implements SessionConnection.Owner {
         this.config = config;
         this.listener = listener;
         this.connection = new SessionConnection(id, vertx, sockets, settings, config, listener, this);
-        this.audio = new AudioLedger(id, config, settings, MAX_APPEND_MILLIS, streamStartSeconds,
+        this.audio = new AudioLedger(id, config, settings, MAX_APPEND_MILLIS,
                 task -> context.runOnContext(v -> task.run()), () -> listener.delivered(id));
         this.bytesPerSecond = config.format().bytesPerSecond();
+        this.reports = new TranscriptReporter(id, streamStartSeconds, bytesPerSecond, listener, this.metrics,
+                audio::withinConnection);
+        this.events = new ServerEventHandler(id, vertx, settings, audio, connection, reports, listener, this::pump,
+                this::failed);
     }
 
     public String id() {
@@ -72,7 +80,8 @@ public final class RealtimeSession implements SessionConnection.Owner {
     }
 
     /** Nanosecond timestamp of the last append or command, for idle closing. */
-    long lastActivity() {
+    @Override
+    public long lastActivity() {
         return lastActivity;
     }
 
@@ -107,7 +116,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
 
     private CompletableFuture<Void> append(byte[] pcm, boolean flowControlled, CompletableFuture<Void> covered) {
         if (pcm.length % 2 != 0) {
-            throw new IllegalArgumentException("PCM must be whole 16-bit samples, got " + pcm.length + " bytes");
+            throw new AudioValidationException("PCM must be whole 16-bit samples, got " + pcm.length + " bytes");
         }
         lastActivity = System.nanoTime();
         AudioLedger.Frames frames = audio.frames(pcm, flowControlled);
@@ -137,7 +146,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
                         done.completeExceptionally(e);
                     } else {
                         audio.whenRoom(done);
-                        audio.flush(connection);
+                        pump();
                     }
                 }));
             } else {
@@ -145,7 +154,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
             }
             metrics.audioStreamed((double) pcm.length / bytesPerSecond);
             connection.open();
-            audio.flush(connection);
+            pump();
         });
         return done;
     }
@@ -155,7 +164,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
         return onContext(done -> {
             Futures.propagate(audio.fenceAtEnd().written, done);
             connection.open();
-            audio.flush(connection);
+            pump();
         });
     }
 
@@ -164,7 +173,8 @@ public final class RealtimeSession implements SessionConnection.Owner {
         return onContext(done -> {
             audio.clear();
             if (connection.isReady()) {
-                Futures.propagate(connection.write(RealtimeProtocol.clear()).toCompletionStage().toCompletableFuture(), done);
+                Futures.propagate(connection.write(RealtimeProtocol.clear()).toCompletionStage().toCompletableFuture(),
+                        done);
             } else {
                 done.complete(null); // a new connection has nothing to clear
             }
@@ -174,26 +184,27 @@ public final class RealtimeSession implements SessionConnection.Owner {
     /** Starts gathering this session's final transcripts, e.g. for one file streamed through it. */
     public List<TranscriptEvent> collectFinals() {
         List<TranscriptEvent> collected = Collections.synchronizedList(new ArrayList<>());
-        context.runOnContext(v -> collectors.add(collected));
+        context.runOnContext(v -> reports.collectInto(collected));
         return collected;
     }
 
     /** Stops gathering into a list that {@link #collectFinals()} started, e.g. when its audio could not be sent. */
     public void stopCollecting(List<TranscriptEvent> collected) {
-        context.runOnContext(v -> collectors.remove(collected));
+        context.runOnContext(v -> reports.stopCollecting(collected));
     }
 
     /**
-     * Commits, then completes with the collected final transcripts once the commit's fence has settled: the server
-     * has answered the echo sent after the commit and has since been quiet for {@code finalTranscriptQuiet}. A server
-     * that never answers is treated as dead: the session reconnects, replays, and asks again.
+     * Commits, then completes with the collected final transcripts once the commit's fence has settled: the server's
+     * watermark has passed it, or it has answered the echo sent after the commit and has since been quiet for
+     * {@code finalTranscriptQuiet}. A server that never answers is treated as dead: the session reconnects,
+     * replays, and asks again.
      */
     public CompletableFuture<List<TranscriptEvent>> commitAndAwaitFinal(List<TranscriptEvent> collected) {
         CompletableFuture<List<TranscriptEvent>> result = new CompletableFuture<>();
         lastActivity = System.nanoTime();
         context.runOnContext(v -> {
             if (rejectIfEnded(result)) {
-                collectors.remove(collected);
+                reports.stopCollecting(collected);
                 return;
             }
             awaitFinal(collected, result);
@@ -203,7 +214,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
 
     private void awaitFinal(List<TranscriptEvent> collected, CompletableFuture<List<TranscriptEvent>> result) {
         audio.fenceAtEnd().settled.whenComplete((x, e) -> {
-            collectors.remove(collected);
+            reports.stopCollecting(collected);
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
@@ -211,7 +222,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
             }
         });
         connection.open();
-        audio.flush(connection);
+        pump();
     }
 
     /** Commits what is left, waits for its transcript, and closes the socket with 1000. Idempotent. */
@@ -228,7 +239,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
                 return;
             }
             List<TranscriptEvent> last = new ArrayList<>();
-            collectors.add(last);
+            reports.collectInto(last);
             CompletableFuture<List<TranscriptEvent>> transcribed = new CompletableFuture<>();
             awaitFinal(last, transcribed);
             transcribed.orTimeout(settings.finalTranscriptQuiet().toMillis() * 4 + 10_000, TimeUnit.MILLISECONDS)
@@ -239,7 +250,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
 
     private void finishClose() {
         connection.close();
-        cancelSettleTimer();
+        events.stop();
         audio.failAll(RealtimeException.closed(id));
         end("closed by the client");
         closed.complete(null);
@@ -270,6 +281,27 @@ public final class RealtimeSession implements SessionConnection.Owner {
         return false;
     }
 
+    /** Writes what the ledger says is due, fences before the audio after them, while the socket takes frames. */
+    private void pump() {
+        if (!connection.isReady()) {
+            return;
+        }
+        for (AudioLedger.Due due = audio.nextDue(); due != null; due = audio.nextDue()) {
+            if (due.fence() != null) {
+                Fences.Fence fence = due.fence();
+                audio.sending(due);
+                connection.write(RealtimeProtocol.commit());
+                connection.write(RealtimeProtocol.echo(fence.echoId)).onSuccess(x -> fence.written.complete(null));
+            } else if (connection.canWrite()) {
+                ReplayBuffer.Chunk chunk = due.chunk();
+                audio.sending(due);
+                connection.write(chunk.frame).onSuccess(x -> chunk.written.complete(null));
+            } else {
+                return; // the drain handler resumes
+            }
+        }
+    }
+
     @Override
     public void ready(String serverSessionId, boolean reconnected) {
         long replayedMillis = audio.connected();
@@ -287,28 +319,21 @@ public final class RealtimeSession implements SessionConnection.Owner {
                 listener.onError(RealtimeException.audioGap(id, lostMillis));
             }
         }
-        audio.flush(connection);
+        pump();
     }
 
     @Override
     public void event(ServerEvent event, long now) {
-        switch (event.type()) {
-            case RealtimeProtocol.DELTA -> partial(event, now);
-            case RealtimeProtocol.COMPLETED -> completed(event, now);
-            case RealtimeProtocol.FAILED, "error" -> serverFailure(RealtimeFailures.ofEvent(id, event), now);
-            case "echo.response" -> {
-                connection.worked(); // the server answers: a later drop starts a new run of attempts
-                if (audio.echoAnswered(event.echoId(), now)) {
-                    scheduleSettle();
-                }
-            }
-            default -> {
-                if (RealtimeProtocol.TURN_EVENTS.contains(event.type())) {
-                    listener.onTurnEvent(new TurnEvent(id, event.type(), event.itemId(), event.text()));
-                } else {
-                    LOG.trace("realtime session '{}': {}", id, event.type());
-                }
-            }
+        events.handle(event, now);
+        holdBackIfBacklogged();
+    }
+
+    /** The listener's backlog holds the socket's reading back, so events wait in the network, not the heap. */
+    private void holdBackIfBacklogged() {
+        CompletionStage<Void> backlog = listener.backlog(id);
+        if (backlog != null) {
+            connection.pauseReading();
+            backlog.whenComplete((v, e) -> context.runOnContext(x -> connection.resumeReading()));
         }
     }
 
@@ -319,11 +344,16 @@ public final class RealtimeSession implements SessionConnection.Owner {
 
     @Override
     public void drained() {
-        audio.flush(connection);
+        pump();
     }
 
     @Override
-    public void idle() {
+    public void watch(long now) {
+        events.checkStalls(now);
+    }
+
+    @Override
+    public void keepAlive() {
         long active = lastActivity;
         append(new byte[bytesPerSecond / 10]); // 100 ms of silence, which does not keep the session from idling
         lastActivity = active;
@@ -336,67 +366,10 @@ public final class RealtimeSession implements SessionConnection.Owner {
         }
         failure = error;
         connection.abandon();
-        cancelSettleTimer();
+        events.stop();
         audio.failAll(failure);
         listener.onError(failure);
         end(failure.getDetail());
-    }
-
-    private void completed(ServerEvent event, long now) {
-        connection.worked();
-        TranscriptTimeline.Placement placement = audio.finalArrived(event, now);
-        scheduleSettle();
-        if (!placement.emit()) {
-            LOG.debug("realtime session '{}': dropping a replayed transcript already emitted", id);
-            return;
-        }
-        TranscriptEvent transcript = new TranscriptEvent(id, event.itemId(), event.text(), placement.start(),
-                event.duration(), true, event.type());
-        collectors.forEach(c -> c.add(transcript));
-        listener.onTranscript(transcript);
-    }
-
-    private void partial(ServerEvent event, long now) {
-        boolean fresh = audio.partialArrived(now);
-        scheduleSettle();
-        if (fresh) {
-            listener.onTranscript(new TranscriptEvent(id, event.itemId(), event.text(), audio.sessionStart(event),
-                    event.duration(), false, event.type()));
-        }
-    }
-
-    /** One timer, moved by each event, settles the oldest fence once the server has been quiet long enough. */
-    private void scheduleSettle() {
-        cancelSettleTimer();
-        long wait = audio.nanosUntilSettle(System.nanoTime());
-        if (wait >= 0) {
-            settleTimer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1), t -> {
-                settleTimer = -1;
-                audio.settle(System.nanoTime());
-                audio.flush(connection); // room made for a waiting sender may need a new fence sent
-                scheduleSettle();
-            });
-        }
-    }
-
-    private void cancelSettleTimer() {
-        if (settleTimer >= 0) {
-            vertx.cancelTimer(settleTimer);
-            settleTimer = -1;
-        }
-    }
-
-    private void serverFailure(RealtimeFailures.Failure failure, long now) {
-        switch (failure.action()) {
-            case REPORT -> {
-                audio.turnFailed(now, failure.error()); // its fence need not wait for a final that will not come
-                scheduleSettle();
-                listener.onError(failure.error());
-            }
-            case RECONNECT -> connection.reconnect(failure.error());
-            case END -> failed(failure.error());
-            default -> LOG.debug("{}", failure.error().getMessage());
-        }
     }
 
     /** Announces the end once: a failed session may be closed again. */

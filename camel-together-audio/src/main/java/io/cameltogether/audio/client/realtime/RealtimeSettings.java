@@ -57,11 +57,11 @@ public record RealtimeSettings(Connection connection, Recovery recovery, Duratio
         Objects.requireNonNull(recovery, "recovery");
     }
 
-    /** wss for https, ws for http (the emulator), with /realtime below the base path. */
-    URI webSocketUri(RealtimeSessionConfig config) {
+    /** wss for https, ws for http (the emulator), with /realtime below the base path, for this model. */
+    URI webSocketUri(RealtimeSessionConfig config, String model) {
         URI baseUrl = connection.baseUrl();
         String scheme = "https".equalsIgnoreCase(baseUrl.getScheme()) ? "wss" : "ws";
         String path = baseUrl.getPath().endsWith("/") ? baseUrl.getPath() + "realtime" : baseUrl.getPath() + "/realtime";
-        return URI.create(scheme + "://" + baseUrl.getAuthority() + path + "?" + config.query());
+        return URI.create(scheme + "://" + baseUrl.getAuthority() + path + "?" + config.query(model));
     }
 }

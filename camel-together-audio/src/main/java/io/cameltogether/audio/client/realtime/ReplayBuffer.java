@@ -34,6 +34,7 @@ final class ReplayBuffer {
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
     private final long maxSentBytes;
     private long end;
+    private long sentEnd;
     private long sentBytes;
     private long unsentBytes;
     private long droppedBytes;
@@ -53,6 +54,7 @@ final class ReplayBuffer {
 
     void markSent(Chunk chunk) {
         chunk.sent = true;
+        sentEnd = Math.max(sentEnd, chunk.end());
         sentBytes += chunk.length;
         unsentBytes -= chunk.length;
         while (sentBytes > maxSentBytes && !chunks.isEmpty() && chunks.peekFirst().sent
@@ -79,6 +81,7 @@ final class ReplayBuffer {
     /** Everything is to be sent again on a new connection. */
     void markAllUnsent() {
         chunks.forEach(c -> c.sent = false);
+        sentEnd = start();
         sentBytes = 0;
         unsentBytes = heldBytes();
     }
@@ -109,6 +112,11 @@ final class ReplayBuffer {
 
     long end() {
         return end;
+    }
+
+    /** Where the audio sent on this connection ends: what the server can have heard. */
+    long sentEnd() {
+        return sentEnd;
     }
 
     /** Bytes of sent audio dropped because the buffer was full; a reconnect cannot replay them. */

@@ -1,6 +1,7 @@
 package io.cameltogether.audio.client.realtime;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -17,8 +18,10 @@ import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 /**
  * The WebSocket under one session, and its life: connect with the key in a header, wait for session.created, send
  * the session's settings, reconnect with the backoff batch requests use (honouring a refused handshake's
- * Retry-After) until the attempts or the time run out, and tell a dead server from a quiet one. Runs on the
- * session's context; what the events mean is the session's business.
+ * Retry-After) until the attempts or the time run out, fail over to the next fallback model when the endpoint
+ * cannot serve this one, go idle when the server closed an idle connection, stop reading while the session's
+ * listener has a backlog, and tell a dead server from a quiet one. Runs on the session's context; what the events
+ * mean is the session's business.
  */
 final class SessionConnection {
 
@@ -38,12 +41,20 @@ final class SessionConnection {
         /** The socket takes frames again. */
         void drained();
 
+        /** Every second while connected: the session checks what it waits for. */
+        void watch(long now);
+
         /** No audio for the keep-alive time: the session sends a little silence. */
-        void idle();
+        void keepAlive();
+
+        /** Nanosecond time of the route's last audio or command (keep-alive silence aside). */
+        long lastActivity();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    /** Audio appended this shortly before the server's idle close crossed it on the wire: the server never heard it. */
+    private static final long IDLE_CLOSE_RACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private enum State { IDLE, CONNECTING, READY, WAITING_TO_RECONNECT, CLOSED }
 
@@ -61,8 +72,11 @@ final class SessionConnection {
     private WebSocket socket;
     private int attempt;
     private int failedAttempts;
+    private int failOvers;
     private long firstFailureAt;
     private boolean connectedBefore;
+    private boolean lost;
+    private boolean paused;
     private long createdTimer = -1;
     private long watchdog = -1;
 
@@ -76,11 +90,22 @@ final class SessionConnection {
         this.listener = listener;
         this.owner = owner;
         this.backoff = new RetryPolicy(settings.recovery().reconnectDelay(), MAX_BACKOFF);
-        this.liveness = new LivenessWatch(settings.connection().serverSilenceTimeout(), settings.connection().keepAliveInterval());
+        this.liveness = new LivenessWatch(settings.connection().serverSilenceTimeout(),
+                settings.connection().keepAliveInterval());
     }
 
     boolean isReady() {
         return state == State.READY;
+    }
+
+    /** Whether a frame of audio may be written now: connected, and the socket's queue not full. */
+    boolean canWrite() {
+        return state == State.READY && !socket.writeQueueFull();
+    }
+
+    /** The model this connection transcribes with: the configured one, or a fallback after a fail-over. */
+    String model() {
+        return config.model(failOvers);
     }
 
     /** Connects unless connected, connecting, or waiting to reconnect. */
@@ -90,18 +115,32 @@ final class SessionConnection {
         }
     }
 
-    WebSocket socket() {
-        return socket;
-    }
-
     Future<Void> write(String frame) {
         liveness.audioSent(System.nanoTime());
         return socket.writeTextMessage(frame);
     }
 
-    /** A final transcript arrived: the connection works, so a later failure starts a new run of attempts. */
+    /** The server answers: a later failure starts a new run of attempts. */
     void worked() {
         failedAttempts = 0;
+    }
+
+    /** Stops reading the server's events until {@link #resumeReading()}: the listener has a backlog. */
+    void pauseReading() {
+        if (socket != null && !paused) {
+            paused = true;
+            socket.pause();
+        }
+    }
+
+    void resumeReading() {
+        if (paused) {
+            paused = false;
+            liveness.serverSpoke(System.nanoTime()); // its silence while paused was ours
+            if (socket != null) {
+                socket.resume();
+            }
+        }
     }
 
     /** Closes with 1000 for good. */
@@ -126,11 +165,47 @@ final class SessionConnection {
         retryOrFail(cause, null);
     }
 
+    /** The endpoint cannot serve the model: reconnects at once with the next fallback model, or ends the session. */
+    void failOver(RealtimeException cause) {
+        drop();
+        String next = config.model(failOvers + 1);
+        if (next == null) {
+            owner.failed(cause.asFatal("the endpoint cannot serve model " + model() + " (" + cause.getDetail() + ")"
+                    + (config.fallbackModels().isEmpty() ? "; name models to fail over to in fallbackModels"
+                    : "; every model in fallbackModels was tried")));
+            return;
+        }
+        LOG.warn("realtime session '{}': the endpoint cannot serve model {} ({}); failing over to {}", id, model(),
+                cause.getDetail(), next);
+        failOvers++;
+        lost = true;
+        listener.onSessionEvent(SessionEvent.reconnecting(id, failedAttempts + 1, 0,
+                "failing over to model " + next + ": " + cause.getDetail()));
+        connect();
+    }
+
+    /**
+     * The server closed the connection for want of audio: a new one opens when there is new audio, or at once if the
+     * route's audio arrived just as the server gave up waiting for it.
+     */
+    void idled() {
+        drop();
+        if (owner.awaitingServer() && System.nanoTime() - owner.lastActivity() < IDLE_CLOSE_RACE_NANOS) {
+            LOG.debug("realtime session '{}': the server closed the idle connection as new audio came", id);
+            lost = true;
+            connect();
+            return;
+        }
+        LOG.debug("realtime session '{}': the server closed the idle connection; reconnecting on the next audio", id);
+        cancelTimers();
+        state = State.IDLE;
+    }
+
     private void connect() {
         state = State.CONNECTING;
         int thisAttempt = ++attempt;
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setAbsoluteURI(settings.webSocketUri(config).toString())
+                .setAbsoluteURI(settings.webSocketUri(config, model()).toString())
                 .setConnectTimeout(settings.connection().connectTimeout().toMillis())
                 .addHeader("Authorization", settings.connection().apiKey().bearerHeaderValue())
                 .addHeader("OpenAI-Beta", "realtime=v1");
@@ -150,12 +225,13 @@ final class SessionConnection {
 
     /** The URL connected to, without its query: what an error may name. */
     private String webSocketUrl() {
-        String url = settings.webSocketUri(config).toString();
+        String url = settings.webSocketUri(config, model()).toString();
         return url.substring(0, url.indexOf('?') < 0 ? url.length() : url.indexOf('?'));
     }
 
     private void opened(WebSocket ws, int thisAttempt) {
         socket = ws;
+        paused = false;
         liveness.serverSpoke(System.nanoTime());
         ws.textMessageHandler(text -> {
             if (thisAttempt == attempt) {
@@ -172,7 +248,8 @@ final class SessionConnection {
         createdTimer = vertx.setTimer(settings.connection().sessionCreatedTimeout().toMillis(), t -> {
             if (thisAttempt == attempt && state == State.CONNECTING) {
                 reconnect(RealtimeException.connectionFailed(id, "no session.created within "
-                        + settings.connection().sessionCreatedTimeout().toMillis() + " ms (sessionCreatedTimeout)", null, null));
+                        + settings.connection().sessionCreatedTimeout().toMillis() + " ms (sessionCreatedTimeout)",
+                        null, null));
             }
         });
     }
@@ -185,9 +262,13 @@ final class SessionConnection {
             LOG.debug("realtime session '{}': ignoring a frame that is not an event", id);
         } else if (event.type().equals("session.created")) {
             created(event.serverSessionId());
-        } else if (state == State.READY) {
-            owner.event(event, now);
+        } else if (state == State.READY || state == State.CONNECTING && isFailure(event)) {
+            owner.event(event, now); // a server may refuse the session before it is created
         }
+    }
+
+    private static boolean isFailure(ServerEvent event) {
+        return event.type().equals(RealtimeProtocol.FAILED) || event.type().equals("error");
     }
 
     private void created(String serverSessionId) {
@@ -197,8 +278,9 @@ final class SessionConnection {
         vertx.cancelTimer(createdTimer);
         socket.writeTextMessage(config.sessionUpdate());
         state = State.READY;
-        boolean reconnected = connectedBefore && failedAttempts > 0;
+        boolean reconnected = connectedBefore && lost;
         connectedBefore = true;
+        lost = false;
         if (watchdog < 0) {
             watchdog = vertx.setPeriodic(1000, t -> watch());
         }
@@ -210,10 +292,10 @@ final class SessionConnection {
             return;
         }
         if (Short.valueOf((short) 1000).equals(code) && !owner.awaitingServer()) {
-            // e.g. the server's idle timeout: nothing is waiting for a transcript, so reconnect only for new audio
+            // nothing is waiting for a transcript: reconnect only for new audio
             LOG.debug("realtime session '{}': server closed the connection ({}); reconnecting on the next audio", id,
                     reason);
-            state = State.IDLE;
+            idled();
             return;
         }
         retryOrFail(RealtimeFailures.ofClose(id, code, reason), null);
@@ -228,6 +310,7 @@ final class SessionConnection {
             owner.failed(error);
             return;
         }
+        lost = true;
         long now = System.nanoTime();
         if (failedAttempts++ == 0) {
             firstFailureAt = now;
@@ -253,6 +336,7 @@ final class SessionConnection {
 
     private void drop() {
         attempt++; // events from the old socket are ignored from now on
+        paused = false;
         if (socket != null && !socket.isClosed()) {
             socket.close();
         }
@@ -260,19 +344,22 @@ final class SessionConnection {
 
     /** Every second: probe a server that is silent while answers are due; keep an idle session open. */
     private void watch() {
-        if (state != State.READY) {
+        if (state != State.READY || paused) {
             return;
         }
         long now = System.nanoTime();
         switch (liveness.check(now, owner.awaitingServer())) {
             case PROBE -> socket.writeTextMessage(RealtimeProtocol.echo(id + "-probe-" + now));
             case DEAD -> reconnect(RealtimeException.connectionFailed(id, "no answer from the server for "
-                    + settings.connection().serverSilenceTimeout().toMillis() + " ms (serverSilenceTimeout) while audio was "
-                    + "flowing", null, null));
+                    + settings.connection().serverSilenceTimeout().toMillis() + " ms (serverSilenceTimeout) while "
+                    + "audio was flowing", null, null));
             default -> { }
         }
+        if (state == State.READY) {
+            owner.watch(now);
+        }
         if (state == State.READY && liveness.keepAliveDue(now)) {
-            owner.idle();
+            owner.keepAlive();
         }
     }
 

@@ -1,131 +1,95 @@
 package io.cameltogether.audio.client.realtime;
 
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-
-import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 
 /**
- * Places a session's transcripts on the session's clock across connections, and keeps the transcripts of replayed
- * audio from being emitted twice.
- *
- * <ul>
- *   <li>Events with {@code start} and {@code duration} (optional in the API) are exact: each connection's clock
- *       starts at the offset its audio started from, a final covers the audio up to its end, and a replayed final
- *       whose middle lies before the end of what was already emitted is dropped.</li>
- *   <li>Events in the bare documented shape carry only text. Then a replay starts at the last settled fence (see
- *       {@link Fences}), and the finals emitted since that fence's echo was answered are what it can repeat: the new
- *       connection's finals that match them in order (case, punctuation and spacing aside) are dropped, as are its
- *       partials until the replay has passed them; the first final that matches none ends the replay, unless the
- *       replay started inside a turn (after a gap), whose cut first final is emitted and matching goes on.</li>
- * </ul>
+ * Keeps the transcripts of replayed audio from being emitted twice, without trusting the server's clock. A replay
+ * starts where the session's audio is covered (see {@link Fences} and the {@code processed} watermark); the finals
+ * emitted that a replay may repeat are those emitted after the coverage was known, and those whose speech the
+ * session placed after it. The new connection's finals that match them in order (case, punctuation and spacing
+ * aside) are dropped, as are its partials until the replay has passed them; the first final that matches none ends
+ * the replay, unless the replay started inside a turn (after a gap), whose cut first final is emitted and matching
+ * goes on. Where certainty is impossible, a duplicate is preferred to a loss.
  */
 final class TranscriptTimeline {
 
-    /** What to do with a final: emit it or not, with its start on the session's clock (or null). */
-    record Placement(boolean emit, Double start) {
+    /** An emitted final a replay may repeat: its text, normalized, where its speech ends, and its number. */
+    private record Emitted(String text, long end, int number) {
     }
 
-    /** Enough finals for any replay buffer; more are only held while no fence settles, and forgotten first. */
+    /** Enough finals for any replay buffer; more are only held while no coverage comes, and forgotten first. */
     private static final int MAX_REMEMBERED = 1000;
+    /** Item ids of the connection kept to spot a final sent twice; a resend comes soon after, if at all. */
+    private static final int MAX_ITEM_IDS = 256;
 
-    private final int bytesPerSecond;
-    private final double streamStartSeconds;
-    private final Set<String> itemsThisConnection = new HashSet<>();
-    private long connectionBase;
-    private boolean timed;
-    private double lastEmittedEnd;
-    /** Finals emitted since the last settled fence's answer, normalized; the first is final number firstIndex. */
-    private final List<String> sinceSettled = new ArrayList<>();
-    private int firstIndex;
+    private final LinkedHashSet<String> recentItems = new LinkedHashSet<>();
+    private final ArrayDeque<Emitted> sinceCovered = new ArrayDeque<>();
+    private int emitted;
     private List<String> replayable = List.of();
     private int replayed;
     private boolean cutTurnFirst;
 
-    /** @param streamStartSeconds where in a longer stream (a call) the session's audio starts */
-    TranscriptTimeline(int bytesPerSecond, double streamStartSeconds) {
-        this.bytesPerSecond = bytesPerSecond;
-        this.streamStartSeconds = streamStartSeconds;
-    }
-
     /**
-     * A new connection whose audio starts at this offset.
+     * A new connection.
      *
      * @param replaying     it re-sends held audio
      * @param insideATurn   the replay starts where the buffer let go of older audio, perhaps inside a turn
      */
-    void connected(long baseOffset, boolean replaying, boolean insideATurn) {
-        connectionBase = baseOffset;
-        itemsThisConnection.clear();
-        replayable = replaying ? List.copyOf(sinceSettled) : List.of();
+    void connected(boolean replaying, boolean insideATurn) {
+        recentItems.clear();
+        replayable = replaying ? sinceCovered.stream().map(Emitted::text).toList() : List.of();
         replayed = 0;
         cutTurnFirst = replaying && insideATurn;
     }
 
-    /** Whether the server has said which audio its transcripts cover. */
-    boolean timed() {
-        return timed;
-    }
-
+    /** Finals emitted so far. */
     int emittedFinals() {
-        return firstIndex + sinceSettled.size();
-    }
-
-    /** A fence settled: finals emitted before its echo was answered cannot come again. */
-    void fenceSettled(int finalsBeforeAnswer) {
-        int drop = Math.min(sinceSettled.size(), Math.max(0, finalsBeforeAnswer - firstIndex));
-        sinceSettled.subList(0, drop).clear();
-        firstIndex += drop;
-    }
-
-    /** The offset up to which a timed final covers the session's audio, or -1 if the final is not timed. */
-    long coveredTo(ServerEvent event) {
-        if (!event.timed()) {
-            return -1;
-        }
-        return connectionBase + Math.round((event.start() + event.duration()) * bytesPerSecond / 2) * 2;
-    }
-
-    /** The event's start on the session's clock (the stream's, if it started later), or null if not said. */
-    Double sessionStart(ServerEvent event) {
-        return event.start() == null
-                ? null : streamStartSeconds + (double) connectionBase / bytesPerSecond + event.start();
-    }
-
-    Placement placeFinal(ServerEvent event) {
-        Double start = sessionStart(event);
-        if (event.itemId() != null && !itemsThisConnection.add(event.itemId())) {
-            return new Placement(false, start);
-        }
-        if (event.timed()) {
-            timed = true;
-            if (start + event.duration() / 2 < lastEmittedEnd) {
-                return new Placement(false, start);
-            }
-            lastEmittedEnd = Math.max(lastEmittedEnd, start + event.duration());
-            return new Placement(true, start);
-        }
-        String text = normalize(event.text());
-        if (isReplayOf(text)) {
-            return new Placement(false, start);
-        }
-        sinceSettled.add(text);
-        if (sinceSettled.size() > MAX_REMEMBERED) {
-            sinceSettled.remove(0);
-            firstIndex++;
-        }
-        return new Placement(true, start);
+        return emitted;
     }
 
     /**
-     * Bare events: partials of audio whose finals were already emitted are not emitted again. Timed partials always
-     * pass: a partial only ever stands in for its turn's final, which is de-duplicated by time.
+     * Audio up to this offset is covered: the finals emitted before the coverage was known, whose speech ends
+     * before the offset (where {@code byPlace}), cannot come again.
      */
-    boolean emitPartial() {
-        return timed || replayed >= replayable.size();
+    void coveredTo(long offset, int finalsBefore, boolean byPlace) {
+        for (Iterator<Emitted> it = sinceCovered.iterator(); it.hasNext(); ) {
+            Emitted earlier = it.next();
+            if (earlier.number() < finalsBefore && (!byPlace || earlier.end() <= offset)) {
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * Whether a final is new, not a replay or a resend of one already emitted.
+     *
+     * @param end where the session placed its speech's end
+     */
+    boolean isNewFinal(String itemId, String text, long end) {
+        if (itemId != null && !recentItems.add(itemId)) {
+            return false;
+        }
+        if (recentItems.size() > MAX_ITEM_IDS) {
+            recentItems.remove(recentItems.iterator().next());
+        }
+        String normalized = normalize(text);
+        if (isReplayOf(normalized)) {
+            return false;
+        }
+        sinceCovered.addLast(new Emitted(normalized, end, emitted++));
+        if (sinceCovered.size() > MAX_REMEMBERED) {
+            sinceCovered.removeFirst();
+        }
+        return true;
+    }
+
+    /** Partials of audio whose finals were already emitted are not emitted again. */
+    boolean isNewPartial() {
+        return replayed >= replayable.size();
     }
 
     private boolean isReplayOf(String text) {

@@ -6,22 +6,57 @@ import io.cameltogether.audio.client.AudioValidationException;
 
 /**
  * Server voice activity detection, or none (the client commits turns itself). Null parameters leave the server's
- * defaults (threshold 0.3, silence 500 ms, speech 250 ms, max speech 5 s, pad 250 ms).
+ * defaults (threshold 0.3, silence 500 ms, speech 250 ms, max speech 5 s, pad 250 ms). Deepgram's models also take
+ * an end-of-turn threshold and timeout, and an eager end-of-turn threshold.
  */
 public record TurnDetection(boolean serverVad, Double threshold, Integer minSilenceDurationMs,
-                            Integer minSpeechDurationMs, Double maxSpeechDurationS, Integer speechPadMs) {
+                            Integer minSpeechDurationMs, Double maxSpeechDurationS, Integer speechPadMs,
+                            Double eotThreshold, Integer eotTimeoutMs, Double eagerEotThreshold) {
 
-    public static final TurnDetection NONE = new TurnDetection(false, null, null, null, null, null);
+    public static final TurnDetection NONE = new TurnDetection(false, null, null, null, null, null, null, null, null);
+
+    private static final int DEFAULT_SILENCE_MS = 500;
+    private static final int DEFAULT_SPEECH_MS = 250;
+    private static final double DEFAULT_MAX_SPEECH_S = 5.0;
+    private static final int DEFAULT_PAD_MS = 250;
 
     public TurnDetection {
-        if (threshold != null && (threshold < 0 || threshold > 1)) {
-            throw new AudioValidationException("vadThreshold " + threshold + " is outside the accepted range 0..1");
-        }
-        for (Number n : new Number[] { minSilenceDurationMs, minSpeechDurationMs, maxSpeechDurationS, speechPadMs }) {
+        requireFraction("vadThreshold", threshold);
+        requireFraction("eotThreshold", eotThreshold);
+        requireFraction("eagerEotThreshold", eagerEotThreshold);
+        for (Number n : new Number[] { minSilenceDurationMs, minSpeechDurationMs, maxSpeechDurationS, speechPadMs,
+                eotTimeoutMs }) {
             if (n != null && n.doubleValue() < 0) {
                 throw new AudioValidationException("VAD durations must not be negative, got " + n);
             }
         }
+    }
+
+    /** Server VAD with the server's defaults. */
+    public static TurnDetection serverDefaults() {
+        return new TurnDetection(true, null, null, null, null, null, null, null, null);
+    }
+
+    private static void requireFraction(String option, Double value) {
+        if (value != null && (value < 0 || value > 1)) {
+            throw new AudioValidationException(option + " " + value + " is outside the accepted range 0..1");
+        }
+    }
+
+    /** Quiet that ends the server's turn, in milliseconds. */
+    int silenceMillis() {
+        return minSilenceDurationMs == null ? DEFAULT_SILENCE_MS : minSilenceDurationMs;
+    }
+
+    /** Speech the server needs to start a turn, in milliseconds. */
+    int speechMillis() {
+        return minSpeechDurationMs == null ? DEFAULT_SPEECH_MS : minSpeechDurationMs;
+    }
+
+    /** Where the server cuts a turn that goes on, in milliseconds from its speech's onset (its padding before it). */
+    long maxTurnMillis() {
+        double maxSpeech = maxSpeechDurationS == null ? DEFAULT_MAX_SPEECH_S : maxSpeechDurationS;
+        return Math.max(500, Math.round(maxSpeech * 1000) - (speechPadMs == null ? DEFAULT_PAD_MS : speechPadMs));
     }
 
     /** The {@code turn_detection} value of {@code transcription_session.updated}: an object, or null for none. */
@@ -31,20 +66,21 @@ public record TurnDetection(boolean serverVad, Double threshold, Integer minSile
             return;
         }
         ObjectNode td = session.putObject("turn_detection").put("type", "server_vad");
-        if (threshold != null) {
-            td.put("threshold", threshold);
-        }
-        if (minSilenceDurationMs != null) {
-            td.put("min_silence_duration_ms", minSilenceDurationMs);
-        }
-        if (minSpeechDurationMs != null) {
-            td.put("min_speech_duration_ms", minSpeechDurationMs);
-        }
-        if (maxSpeechDurationS != null) {
-            td.put("max_speech_duration_s", maxSpeechDurationS);
-        }
-        if (speechPadMs != null) {
-            td.put("speech_pad_ms", speechPadMs);
+        putIfSet(td, "threshold", threshold);
+        putIfSet(td, "min_silence_duration_ms", minSilenceDurationMs);
+        putIfSet(td, "min_speech_duration_ms", minSpeechDurationMs);
+        putIfSet(td, "max_speech_duration_s", maxSpeechDurationS);
+        putIfSet(td, "speech_pad_ms", speechPadMs);
+        putIfSet(td, "eot_threshold", eotThreshold);
+        putIfSet(td, "eot_timeout_ms", eotTimeoutMs);
+        putIfSet(td, "eager_eot_threshold", eagerEotThreshold);
+    }
+
+    private static void putIfSet(ObjectNode node, String name, Number value) {
+        if (value instanceof Integer i) {
+            node.put(name, i);
+        } else if (value != null) {
+            node.put(name, value.doubleValue());
         }
     }
 }

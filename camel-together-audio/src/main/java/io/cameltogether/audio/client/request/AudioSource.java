@@ -15,7 +15,8 @@ import io.cameltogether.audio.client.AudioValidationException;
 
 /**
  * The audio of one request: binary content to upload, opened lazily so nothing is held in memory, or an https URL
- * the API fetches itself. Factories check what can be checked before sending: format, emptiness, URL scheme.
+ * the API fetches itself. Factories check what can be checked before sending: format, emptiness, a WAV's header,
+ * URL scheme.
  */
 public final class AudioSource {
 
@@ -59,6 +60,13 @@ public final class AudioSource {
         }
         AudioFormat format = formatOf(name, contentType);
         checkNotEmpty(name, size);
+        if (format == AudioFormat.WAV) {
+            try (InputStream in = new FileInputStream(path.toFile())) {
+                WavHeader.check(in.readNBytes(WavHeader.SEARCHED_BYTES));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the header of " + path, e);
+            }
+        }
         return new AudioSource(withExtension(name, format), format, size, () -> new FileInputStream(path.toFile()),
                 true, true, null);
     }
@@ -75,6 +83,9 @@ public final class AudioSource {
     public static AudioSource bytes(byte[] data, String fileName, String contentType) {
         AudioFormat format = formatOf(fileName, contentType);
         checkNotEmpty(fileName, data.length);
+        if (format == AudioFormat.WAV) {
+            WavHeader.check(data);
+        }
         return new AudioSource(withExtension(fileName, format), format, data.length,
                 () -> new ByteArrayInputStream(data), true, true, null);
     }
@@ -93,6 +104,9 @@ public final class AudioSource {
             int first = peekable.read();
             peekable.reset();
             checkNotEmpty(fileName, first < 0 ? 0 : length);
+            if (format == AudioFormat.WAV) {
+                WavHeader.check(peekable);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audio stream of " + fileName, e);
         }
@@ -106,6 +120,13 @@ public final class AudioSource {
     public static AudioSource rereadable(Opener opener, String fileName, String contentType, long length) {
         AudioFormat format = formatOf(fileName, contentType);
         checkNotEmpty(fileName, length);
+        if (format == AudioFormat.WAV) {
+            try (InputStream in = opener.open()) {
+                WavHeader.check(in.readNBytes(WavHeader.SEARCHED_BYTES));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the header of the audio stream of " + fileName, e);
+            }
+        }
         return new AudioSource(withExtension(fileName, format), format, length, opener, true, false, null);
     }
 

@@ -1,5 +1,6 @@
 package io.cameltogether.audio.client.realtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,10 +26,20 @@ class FencesTest {
         return T0 + TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
+    /** Sends the fences due up to the offset, as the session's pump does, and returns them. */
+    private List<Fence> due(long upTo) {
+        List<Fence> sent = new ArrayList<>();
+        for (Fence fence = fences.nextDue(upTo); fence != null; fence = fences.nextDue(upTo)) {
+            fence.sent = true;
+            sent.add(fence);
+        }
+        return sent;
+    }
+
     @Test
     void aFenceSettlesOnlyAfterItsAnswerAndTheQuietSinceTheLaterOfAnswerAndLastFinal() {
         Fence fence = fences.place(3200);
-        fences.due(3200);
+        due(3200);
         fences.finalArrived(ms(0));
         assertEquals(-1, fences.nanosUntilSettle(ms(5000)), "unanswered: never, however quiet");
         assertNull(fences.settleNext(ms(5000)));
@@ -44,7 +55,7 @@ class FencesTest {
     @Test
     void quietIsCountedFromTheAnswerWhenTheLastTranscriptionCameBeforeIt() {
         Fence fence = fences.place(3200);
-        fences.due(3200);
+        due(3200);
         fences.finalArrived(ms(50));
         fences.answered(fence.echoId, ms(100), 0);
 
@@ -55,7 +66,7 @@ class FencesTest {
     @Test
     void aTurnShowingPartialsAtTheAnswerHoldsTheFenceUntilItsFinal() {
         Fence fence = fences.place(3200);
-        fences.due(3200);
+        due(3200);
         fences.partialArrived(ms(50)); // speech before the fence, not yet final
         fences.answered(fence.echoId, ms(100), 0);
 
@@ -68,7 +79,7 @@ class FencesTest {
     @Test
     void partialsOfLaterSpeechDoNotHoldTheFence() {
         Fence fence = fences.place(3200);
-        fences.due(3200);
+        due(3200);
         fences.finalArrived(ms(50)); // the turn before the pause is final
         fences.answered(fence.echoId, ms(100), 1);
         fences.partialArrived(ms(250)); // the next sentence has begun
@@ -80,7 +91,7 @@ class FencesTest {
     void fencesSettleInOrderAndAnUnansweredFenceBlocksLaterOnes() {
         Fence first = fences.place(100);
         Fence second = fences.place(200);
-        assertEquals(List.of(first, second), fences.due(200));
+        assertEquals(List.of(first, second), due(200));
 
         assertTrue(fences.answered(second.echoId, ms(0), 0));
         assertEquals(-1, fences.nanosUntilSettle(ms(1000)));
@@ -101,7 +112,7 @@ class FencesTest {
         assertFalse(fences.answered(fence.echoId, ms(0), 0), "not sent on this connection");
         assertEquals(-1, fences.nanosUntilSettle(ms(1000)));
 
-        fences.due(100);
+        due(100);
         assertTrue(fences.answered(fence.echoId, ms(0), 2));
         assertEquals(2, fence.finalsBeforeAnswer, "the finals emitted before the answer are recorded");
     }
@@ -115,7 +126,7 @@ class FencesTest {
         assertNotEquals(first, next);
         assertNotEquals(first.echoId, next.echoId);
         assertSame(next, fences.last());
-        assertEquals(List.of(first, next), fences.due(Long.MAX_VALUE));
+        assertEquals(List.of(first, next), due(Long.MAX_VALUE));
     }
 
     @Test
@@ -124,18 +135,18 @@ class FencesTest {
         Fence b = fences.place(200);
         Fence c = fences.place(300);
 
-        assertEquals(List.of(), fences.due(99));
-        assertEquals(List.of(a), fences.due(199));
-        assertEquals(List.of(b), fences.due(200));
-        assertEquals(List.of(), fences.due(250), "already sent");
-        assertEquals(List.of(c), fences.due(1000));
+        assertEquals(List.of(), due(99));
+        assertEquals(List.of(a), due(199));
+        assertEquals(List.of(b), due(200));
+        assertEquals(List.of(), due(250), "already sent");
+        assertEquals(List.of(c), due(1000));
     }
 
     @Test
     void resendMakesEveryPendingFenceDueAgainAndUnanswered() {
         Fence a = fences.place(100);
         Fence b = fences.place(200);
-        fences.due(200);
+        due(200);
         fences.answered(a.echoId, ms(0), 0);
         fences.answered(b.echoId, ms(0), 0);
 
@@ -144,7 +155,7 @@ class FencesTest {
         assertEquals(-1, fences.nanosUntilSettle(ms(10_000)), "the old connection's answers no longer count");
         assertNull(fences.settleNext(ms(10_000)));
         assertFalse(fences.answered(a.echoId, ms(10_000), 0), "not yet sent on the new connection");
-        assertEquals(List.of(a, b), fences.due(200));
+        assertEquals(List.of(a, b), due(200));
         assertTrue(fences.answered(a.echoId, ms(10_000), 0));
         assertSame(a, fences.settleNext(ms(10_300)));
     }
@@ -165,5 +176,49 @@ class FencesTest {
         assertTrue(fences.isEmpty());
         assertTrue(c.written.isCompletedExceptionally());
         assertTrue(c.settled.isCompletedExceptionally());
+    }
+
+    @Test
+    void aWatermarkSettlesEveryFenceBehindItAtOnceAnsweredOrNot() {
+        Fence a = fences.place(100);
+        Fence b = fences.place(200);
+        Fence c = fences.place(300);
+        due(300);
+
+        assertEquals(List.of(a, b), fences.settleUpTo(250), "no echo answer or quiet needed");
+        assertSame(c, fences.last());
+        assertEquals(List.of(), fences.settleUpTo(299));
+    }
+
+    @Test
+    void aTurnLeftOpenPastTheBoundIsStalledAndGivingItUpFailsItsFences() {
+        Fence a = fences.place(100);
+        Fence b = fences.place(200);
+        Fence c = fences.place(300);
+        due(300);
+        fences.partialArrived(ms(50));
+        fences.answered(a.echoId, ms(100), 0);
+        fences.answered(b.echoId, ms(100), 0);
+        long bound = TimeUnit.SECONDS.toNanos(30);
+
+        assertNull(fences.stalled(ms(30_100), bound), "within the bound");
+        assertSame(a, fences.stalled(ms(30_101), bound));
+        fences.abandonUpTo(b, new IllegalStateException("stalled"));
+
+        assertTrue(a.settled.isCompletedExceptionally() && b.settled.isCompletedExceptionally());
+        assertTrue(a.written.isDone() && !a.written.isCompletedExceptionally(), "they were written");
+        assertSame(c, fences.last());
+        assertNull(fences.stalled(ms(60_000), bound), "the next fence was not answered yet");
+    }
+
+    @Test
+    void aFinalAfterTheAnswerEndsTheStall() {
+        Fence a = fences.place(100);
+        due(100);
+        fences.partialArrived(ms(50));
+        fences.answered(a.echoId, ms(100), 0);
+        fences.finalArrived(ms(20_000));
+
+        assertNull(fences.stalled(ms(60_000), TimeUnit.SECONDS.toNanos(30)));
     }
 }

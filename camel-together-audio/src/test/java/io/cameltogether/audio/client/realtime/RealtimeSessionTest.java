@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.cameltogether.audio.TestAudio;
 import io.cameltogether.audio.client.ApiKey;
@@ -69,8 +71,8 @@ class RealtimeSessionTest {
                 new RealtimeSettings.Recovery(reconnectAttempts, Duration.ofSeconds(30), Duration.ofMillis(20),
                         Duration.ofSeconds(30)),
                 Duration.ofMillis(300));
-        RealtimeSessionConfig config = new RealtimeSessionConfig("openai/whisper-large-v3",
-                RealtimeAudioFormat.PCM_S16LE_16000, "en", null, new TurnDetection(true, null, null, null, null, null));
+        RealtimeSessionConfig config = new RealtimeSessionConfig("openai/whisper-large-v3", List.of(),
+                RealtimeAudioFormat.PCM_S16LE_16000, "en", null, TurnDetection.serverDefaults());
         return new RealtimeClient(vertx, settings, config, Duration.ofMinutes(5), 10, new RealtimeListener() {
             @Override
             public void onTranscript(TranscriptEvent event) {
@@ -115,28 +117,34 @@ class RealtimeSessionTest {
         assertFalse(recorded.query().toString().contains(EMULATOR.apiKey()));
     }
 
-    /** Both event shapes: with the optional timing fields, and the bare {type, transcript} of Together's docs. */
-    @ParameterizedTest(name = "bare events: {0}")
-    @ValueSource(booleans = { false, true })
-    void droppedConnectionLosesNoSpeechAndDuplicatesNothing(boolean bare) throws Exception {
-        EMULATOR.withBareTranscriptionEvents(bare);
-        List<String> clean = texts(stream(TestAudio.threeTurnsPcm()));
+    static Stream<Arguments> serverShapes() {
+        return Stream.of(Arguments.of(false, false), Arguments.of(false, true), Arguments.of(true, false),
+                Arguments.of(true, true));
+    }
+
+    /**
+     * Each shape a server may send: timing fields on its consumed-speech clock, or the bare {type, transcript} of
+     * Together's docs; with or without the processed watermark.
+     */
+    @ParameterizedTest(name = "bare events: {0}, processed: {1}")
+    @MethodSource("serverShapes")
+    void droppedConnectionLosesNoSpeechAndDuplicatesNothing(boolean bare, boolean processed) throws Exception {
+        EMULATOR.withBareTranscriptionEvents(bare).withProcessedEvents(processed);
+        List<TranscriptEvent> clean = stream(TestAudio.threeTurnsPcm());
         for (int dropAfter : new int[] { 30, 90, 120, 150 }) { // in a turn, between turns, near the end
             EMULATOR.reset();
-            EMULATOR.withBareTranscriptionEvents(bare);
+            EMULATOR.withBareTranscriptionEvents(bare).withProcessedEvents(processed);
             finals.clear();
             EMULATOR.enqueue(RealtimeFault.dropAfterAppends(dropAfter));
 
             List<TranscriptEvent> recovered = stream(TestAudio.threeTurnsPcm());
 
             assertEquals(2, EMULATOR.realtimeSessions().size(), "one reconnect");
-            assertEquals(clean, texts(recovered), "dropped after " + dropAfter + " appends");
+            assertEquals(texts(clean), texts(recovered), "dropped after " + dropAfter + " appends");
             assertEquals(3, clean.size());
+            assertEquals(clean.stream().map(TranscriptEvent::start).toList(),
+                    recovered.stream().map(TranscriptEvent::start).toList(), "each placed where it was");
             assertTrue(errors.isEmpty(), errors.toString());
-            if (!bare) {
-                List<Double> starts = recovered.stream().map(TranscriptEvent::start).toList();
-                assertEquals(starts.stream().distinct().count(), starts.size(), "no turn emitted twice");
-            }
         }
     }
 

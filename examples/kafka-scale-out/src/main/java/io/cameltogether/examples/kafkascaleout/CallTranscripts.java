@@ -31,11 +31,12 @@ import io.cameltogether.audio.TogetherAudioConstants;
 /**
  * Publishes each call's final transcripts once, whichever instance transcribes them. A new owner of a call reads
  * its audio again from the last committed chunk, which is covered audio: the transcripts of that audio are
- * repeats, told by their time. Which stretches of each call have published transcripts is shared by all instances
- * in a topic ({@value LiveCallRoutes#PUBLISHED_STRETCHES}; key: call id and start, value: the stretch); a
- * final whose middle lies inside a published stretch of its call is a repeat (the rule a session applies to audio
- * it replays after a dropped connection). Stretches, not one mark per call: after a turn failed, its audio is read
- * again although later speech has been published.
+ * repeats, told by where their speech is in the call (CamelTogetherAudioStart and Duration: measured by the
+ * component in the audio, so the same speech measures the same on every instance). Which stretches of each call have
+ * published transcripts is shared by all instances in a topic ({@value LiveCallRoutes#PUBLISHED_STRETCHES}; key: call
+ * id and start, value: the stretch); a final whose middle lies inside a published stretch of its call is a repeat.
+ * Stretches, not one mark per call: after a turn failed, its audio is read again although later speech has been
+ * published.
  *
  * <p>A transcript and its stretch are written in one Kafka transaction, so an instance that dies between the two
  * leaves neither: its audio is not covered, and the next owner publishes the transcript. Readers of
@@ -66,11 +67,8 @@ public final class CallTranscripts extends ServiceSupport {
     /** Whether the exchange's final transcript is of audio not yet published for its call. */
     public boolean isNew(Exchange exchange) {
         Message message = exchange.getMessage();
-        Double start = message.getHeader(TogetherAudioConstants.START, Double.class);
-        Double duration = message.getHeader(TogetherAudioConstants.DURATION, Double.class);
-        if (start == null || duration == null) {
-            return true; // an untimed transcript cannot be placed: published, at least once
-        }
+        double start = message.getHeader(TogetherAudioConstants.START, Double.class);
+        double duration = message.getHeader(TogetherAudioConstants.DURATION, Double.class);
         NavigableMap<Double, Double> stretches = published.get(
                 message.getHeader(TogetherAudioConstants.SESSION_ID, String.class));
         if (stretches == null) {
@@ -89,26 +87,20 @@ public final class CallTranscripts extends ServiceSupport {
     public synchronized void publish(Exchange exchange) {
         Message message = exchange.getMessage();
         String callId = message.getHeader(TogetherAudioConstants.SESSION_ID, String.class);
-        Double start = message.getHeader(TogetherAudioConstants.START, Double.class);
-        Double duration = message.getHeader(TogetherAudioConstants.DURATION, Double.class);
+        double start = message.getHeader(TogetherAudioConstants.START, Double.class);
+        double duration = message.getHeader(TogetherAudioConstants.DURATION, Double.class);
         ProducerRecord<String, String> transcript = new ProducerRecord<>(LiveCallRoutes.TRANSCRIPTS, callId,
                 message.getBody(String.class));
         transcript.headers().add(LiveCallRoutes.TRANSCRIBED_BY, instance.getBytes(StandardCharsets.UTF_8));
-        if (start != null) {
-            transcript.headers().add(LiveCallRoutes.START_HEADER,
-                    Long.toString(Math.round(start * 1000)).getBytes(StandardCharsets.UTF_8));
-        }
+        transcript.headers().add(LiveCallRoutes.START_HEADER,
+                Long.toString(Math.round(start * 1000)).getBytes(StandardCharsets.UTF_8));
         producer.beginTransaction();
         try {
             producer.send(transcript);
-            if (start != null && duration != null) {
-                producer.send(new ProducerRecord<>(LiveCallRoutes.PUBLISHED_STRETCHES, callId + "@" + start,
-                        start + "-" + (start + duration)));
-            }
+            producer.send(new ProducerRecord<>(LiveCallRoutes.PUBLISHED_STRETCHES, callId + "@" + start,
+                    start + "-" + (start + duration)));
             producer.commitTransaction();
-            if (start != null && duration != null) {
-                remember(callId, start, start + duration);
-            }
+            remember(callId, start, start + duration);
         } catch (KafkaException e) {
             producer.abortTransaction();
             throw e;
