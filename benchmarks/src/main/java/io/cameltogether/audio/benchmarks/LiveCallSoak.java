@@ -25,8 +25,10 @@ import io.cameltogether.examples.kafkascaleout.LiveCalls;
  * broker (KRaft, embedded); at even times during the calls a running instance is killed (SIGKILL) and a fresh one
  * started in its place. Prints the sentences published, missing and published more than once (both must be 0),
  * and each takeover's time (kill to the first sentence of a call the dead instance held). Exits 1 on a sentence
- * missing or repeated. Run: {@code mvn -pl benchmarks -am package exec:exec -DskipTests -Dbenchmark=LiveCallSoak
- * -Dcalls=24 -Dsentences=30 -Dinstances=3 -Dkills=3 -Dspeed=2}.
+ * missing or repeated. The emulator times its events on a consumed-speech clock, as the live server does;
+ * {@code -Dbare=true} sends the bare shape without times, {@code -Dprocessed=true} the processed watermark. Run:
+ * {@code mvn -pl benchmarks -am package exec:exec -DskipTests -Dbenchmark=LiveCallSoak -Dcalls=24 -Dsentences=30
+ * -Dinstances=3 -Dkills=3 -Dspeed=2}.
  */
 public final class LiveCallSoak {
 
@@ -43,10 +45,13 @@ public final class LiveCallSoak {
         int instances = Integer.getInteger("instances", 3);
         int kills = Integer.getInteger("kills", 3);
         double speed = Double.parseDouble(System.getProperty("speed", "2"));
+        boolean bare = Boolean.getBoolean("bare");
+        boolean processed = Boolean.getBoolean("processed");
         Path voicemail = Path.of(System.getProperty("benchmarks.root", ".")).resolve(VOICEMAIL);
         List<InstanceProcess> running = new ArrayList<>();
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
-             TogetherAudioEmulator emulator = new TogetherAudioEmulator().start();
+             TogetherAudioEmulator emulator = new TogetherAudioEmulator().withProcessedEvents(processed)
+                     .withBareTranscriptionEvents(bare).start();
              KafkaCluster cluster = new KafkaCluster(kafka.bootstrapServers())) {
             cluster.createTopics(PARTITIONS);
             Map<String, String> environment = Map.of(ApiTarget.BASE_URL_VARIABLE, emulator.baseUrl());
@@ -68,7 +73,9 @@ public final class LiveCallSoak {
             }
             double streamSeconds = sentences * LiveCalls.SLOT_MS / 1000.0 / speed;
             System.out.printf(Locale.ROOT, "%d calls of %d sentences over %d partitions at %.1fx (%.0f s); %d "
-                    + "instances, %d kills%n", callCount, sentences, PARTITIONS, speed, streamSeconds, instances, kills);
+                    + "instances, %d kills; events %s, %s the processed watermark%n", callCount, sentences, PARTITIONS,
+                    speed, streamSeconds, instances, kills, bare ? "bare" : "timed on a consumed-speech clock",
+                    processed ? "with" : "without");
             long started = System.currentTimeMillis();
             CompletableFuture<Void> streamed = CompletableFuture.runAsync(() -> {
                 try {

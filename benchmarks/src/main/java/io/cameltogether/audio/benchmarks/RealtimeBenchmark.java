@@ -25,7 +25,6 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 
@@ -33,9 +32,9 @@ import io.cameltogether.audio.TogetherAudioComponent;
 import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.realtime.RealtimeException;
-import io.cameltogether.audio.client.realtime.RealtimeListener;
 import io.cameltogether.audio.client.realtime.TranscriptEvent;
 import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.realtime.RealtimeConsumer;
 
 /**
  * Realtime figures, against the emulator in a JVM of its own:
@@ -99,33 +98,29 @@ public final class RealtimeBenchmark {
         ConcurrentLinkedQueue<Long> consumerNanos = new ConcurrentLinkedQueue<>();
         try (CamelContext camel = camel(baseUrl)) {
             TogetherAudioEndpoint endpoint = camel.getEndpoint(uri, TogetherAudioEndpoint.class);
-            // registered before the consumer, so it sees each event the moment the session hands it out
-            endpoint.getRealtimeDispatcher().add(new RealtimeListener() {
+            // the endpoint's consumer, which takes the first timestamp the moment the session hands an event out
+            RealtimeConsumer consumer = new RealtimeConsumer(endpoint, e -> {
+                Long at = arrivals.remove(key(e.getMessage().getHeader(TogetherAudioConstants.SESSION_ID, String.class),
+                        e.getMessage().getHeader(TogetherAudioConstants.ITEM_ID, String.class),
+                        e.getMessage().getHeader(TogetherAudioConstants.FINAL, Boolean.class),
+                        e.getMessage().getBody(String.class)));
+                if (at != null && measuring[0]) {
+                    consumerNanos.add(System.nanoTime() - at);
+                }
+            }) {
                 @Override
                 public void onTranscript(TranscriptEvent event) {
                     arrivals.put(key(event.sessionId(), event.itemId(), event.isFinal(), event.text()), System.nanoTime());
+                    super.onTranscript(event);
                 }
 
                 @Override
                 public void onError(RealtimeException error) {
                     System.out.println("error: " + error.getMessage());
                 }
-            });
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).process(e -> {
-                        Long at = arrivals.remove(key(e.getMessage().getHeader(TogetherAudioConstants.SESSION_ID, String.class),
-                                e.getMessage().getHeader(TogetherAudioConstants.ITEM_ID, String.class),
-                                e.getMessage().getHeader(TogetherAudioConstants.FINAL, Boolean.class),
-                                e.getMessage().getBody(String.class)));
-                        if (at != null && measuring[0]) {
-                            consumerNanos.add(System.nanoTime() - at);
-                        }
-                    });
-                }
-            });
+            };
             camel.start();
+            consumer.start();
             AsyncProducer producer = endpoint.createAsyncProducer();
             producer.start();
             ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
@@ -163,6 +158,7 @@ public final class RealtimeBenchmark {
             Thread.sleep(seconds * 333L);
             feeder.shutdownNow();
             producer.stop();
+            consumer.stop();
             System.out.printf(Locale.ROOT, "live load, %d sessions fed 100 ms every 100 ms for %d s (the first third "
                     + "not measured):%n", sessions, seconds);
             System.out.printf(Locale.ROOT, "  producer, chunk in to frame out: %s over %d chunks%n",

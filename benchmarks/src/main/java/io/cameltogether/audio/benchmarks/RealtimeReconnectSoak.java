@@ -32,8 +32,8 @@ import io.cameltogether.audio.emulator.TogetherAudioEmulator;
 /**
  * The realtime reconnect soak: a recording of numbered spoken sentences (espeak-ng, one every 5 s) streamed through
  * realtime sessions while the emulator drops every connection after 30 s of audio, with and without the optional
- * timing fields in its transcription events, at real-time pace and as fast as flow control allows, with 1 and 10
- * sessions at once. Each cell counts the turns a clean run yields, the final transcripts the consumer received,
+ * timing fields in its transcription events (on a consumed-speech clock, as the live server's), with and without
+ * the processed watermark, at real-time pace and as fast as flow control allows, with 1 and 10 sessions at once. Each cell counts the turns a clean run yields, the final transcripts the consumer received,
  * those missing and those received twice, the reconnects, and the audio reported lost. The target in every cell:
  * 0 missing and 0 twice, or a reported gap that accounts for what is missing.
  *
@@ -53,20 +53,23 @@ public final class RealtimeReconnectSoak {
         int sentences = Integer.getInteger("sentences", 24);
         byte[] recording = numberedSentences(sentences);
         System.out.printf(Locale.ROOT, "recording: %d sentences, %.0f s%n", sentences, recording.length / 2.0 / RATE);
-        System.out.println("| events | pace | sessions | expected turns | received | missing | twice | reconnects "
-                + "| gaps reported (ms) | wall (s) |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| events | processed | pace | sessions | expected turns | received | missing | twice "
+                + "| reconnects | gaps reported (ms) | wall (s) |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         try (TogetherAudioEmulator emulator = new TogetherAudioEmulator().withRequestRecording(false).start()) {
             for (boolean bare : new boolean[] { false, true }) {
-                emulator.reset();
-                emulator.withBareTranscriptionEvents(bare);
-                Cell clean = run(emulator, recording, "fast", 1, false);
-                List<String> expected = clean.finals.values().iterator().next();
-                for (String pace : new String[] { "realtime", "fast" }) {
-                    for (int sessions : new int[] { 1, 10 }) {
-                        emulator.reset();
-                        emulator.withBareTranscriptionEvents(bare);
-                        print(bare, pace, sessions, expected, run(emulator, recording, pace, sessions, true));
+                for (boolean processed : new boolean[] { false, true }) {
+                    emulator.reset();
+                    emulator.withBareTranscriptionEvents(bare).withProcessedEvents(processed);
+                    Cell clean = run(emulator, recording, "fast", 1, false);
+                    List<String> expected = clean.finals.values().iterator().next();
+                    for (String pace : new String[] { "realtime", "fast" }) {
+                        for (int sessions : new int[] { 1, 10 }) {
+                            emulator.reset();
+                            emulator.withBareTranscriptionEvents(bare).withProcessedEvents(processed);
+                            print(bare, processed, pace, sessions, expected,
+                                    run(emulator, recording, pace, sessions, true));
+                        }
                     }
                 }
             }
@@ -139,7 +142,8 @@ public final class RealtimeReconnectSoak {
         }
     }
 
-    private static void print(boolean bare, String pace, int sessions, List<String> expected, Cell cell) {
+    private static void print(boolean bare, boolean processed, String pace, int sessions, List<String> expected,
+                              Cell cell) {
         long received = 0;
         long missing = 0;
         long twice = 0;
@@ -153,8 +157,9 @@ public final class RealtimeReconnectSoak {
                 twice += Math.max(0, -left);
             }
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %.1f |%n",
-                bare ? "bare {type, transcript}" : "with start/duration", pace, sessions,
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %d | %d | %d | %d | %.1f |%n",
+                bare ? "bare {type, transcript}" : "consumed-speech start/duration", processed ? "yes" : "no", pace,
+                sessions,
                 (long) expected.size() * sessions, received, missing, twice, cell.reconnects.get(),
                 cell.gapMillis.get(), cell.wallSeconds);
     }
