@@ -41,10 +41,12 @@ class HostileServerTest extends RealtimeRouteTestSupport {
     private static final int HALF_SECOND = 16_000;
 
     @Test
-    void nonsenseTimesAndAWatermarkBeyondTheAudioSteerNothingAndCoverNothing() throws Exception {
+    void nonsenseTimesAndWatermarksBeyondTheAudioOrInsideAnOpenTurnSteerNothingAndCoverNothing() throws Exception {
         EMULATOR.enqueue(RealtimeFault.sendAfterAppends(5,
                 "{\"type\":\"" + PREFIX + "completed\",\"transcript\":\"hostile\",\"start\":-4,\"duration\":1e9}",
                 "{\"type\":\"input_audio_buffer.processed\",\"processed_ms\":1e12}",
+                "{\"type\":\"input_audio_buffer.processed\",\"processed_ms\":6e17}",
+                "{\"type\":\"input_audio_buffer.processed\",\"processed_ms\":2400}",
                 "{\"type\":\"" + PREFIX + "delta\",\"delta\":7,\"start\":\"soon\",\"duration\":\"NaN\"}"));
         MockEndpoint transcripts = getMockEndpoint("mock:transcripts");
         Map<Integer, Long> realRoutedWhenCovered = new ConcurrentHashMap<>();

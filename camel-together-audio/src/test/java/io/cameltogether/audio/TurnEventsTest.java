@@ -109,6 +109,9 @@ class TurnEventsTest extends EmulatorTestSupport {
                 "\"eager_eot_threshold\":0.4", "\"type\":\"server_vad\"" }) {
             assertTrue(update.contains(expected), expected + " in " + update);
         }
+        assertEquals(1, EMULATOR.realtimeSessions().get(0).clientEvents().stream()
+                .filter("input_audio_buffer.commit"::equals).count(), "the 2 s pauses, under the end-of-turn timeout, "
+                + "get no commit of the component's: the model ends its turns, only the end of the audio is committed");
     }
 
     /** Three spoken turns through the endpoint's session, waiting for the last one's transcript. */

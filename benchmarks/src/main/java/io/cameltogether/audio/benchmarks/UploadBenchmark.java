@@ -22,7 +22,8 @@ import io.cameltogether.audio.TogetherAudioComponent;
 /**
  * Uploads one large WAV, alternately with {@code curl -F} and with the component, to the same emulator running in
  * its own JVM, and reports the median throughput of each; then samples this JVM's used heap through one more
- * component upload. Run: {@code mvn -pl benchmarks -am package exec:exec -DsizeMb=1024 -Drounds=5}.
+ * component upload. Run: {@code mvn -pl benchmarks -am package exec:exec -DskipTests -Dbenchmark=UploadBenchmark
+ * -DsizeMb=1024 -Drounds=5}.
  */
 public final class UploadBenchmark {
 

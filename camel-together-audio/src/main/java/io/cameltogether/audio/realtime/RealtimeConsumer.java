@@ -69,6 +69,7 @@ public class RealtimeConsumer extends DefaultConsumer implements RealtimeListene
         endpoint.getRealtimeDispatcher().detach(this);
         if (executor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            deliveries.stopped();
             executor = null;
         }
         super.doStop();

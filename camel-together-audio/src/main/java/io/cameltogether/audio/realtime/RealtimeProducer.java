@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +20,12 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.TogetherAudioConstants;
@@ -44,16 +48,19 @@ import io.cameltogether.audio.support.ResultBodies;
  * {@code to("together-audio:realtime")}: feeds the body's audio into the session named by
  * {@code CamelTogetherAudioSessionId}, or commits, clears or closes it ({@code CamelTogetherAudioRealtimeAction}).
  * Raw PCM chunks are appended at once; files, streams and WAVs are streamed (converted, paced) by an
- * {@link AudioStreamer} on a few scheduler threads, none of them held while a stream waits. An InOut exchange waits
- * for the final transcript of its audio and returns it.
+ * {@link AudioStreamer} on a few pacing threads, none of them held while a stream waits (they read the body: a slow
+ * stream is best cached first). An InOut exchange waits for the final transcript of its audio and returns it, and
+ * continues its route on a pool of its own.
  */
 public class RealtimeProducer extends DefaultAsyncProducer {
 
     static final String DEFAULT_SESSION = "default";
 
     private final TogetherAudioEndpoint endpoint;
-    /** Paces streams and carries exchanges on along their route: never a session's event loop. */
-    private volatile ScheduledExecutorService scheduler;
+    /** Paces streams; a stream holds none of its threads while it waits for its next chunk. */
+    private ScheduledExecutorService scheduler;
+    /** Carries exchanges on along their route: never a session's event loop, never the pacing threads. */
+    private volatile ExecutorService completions;
     /** Streams under way: failed, not forgotten, if the producer stops first. */
     private final Set<AudioStreamer> streaming = ConcurrentHashMap.newKeySet();
 
@@ -65,10 +72,15 @@ public class RealtimeProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // as many threads as Camel's default pool: a stream holds none of them while it waits for its next chunk
+        // each as many threads as Camel's default pool; the queue of continuations is bounded by the exchanges in
+        // flight, and a bound of its own would make Camel run them on the caller, a session's event loop
         ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
-        scheduler = executors.newScheduledThreadPool(this, "TogetherAudioRealtimeProducer",
-                executors.getDefaultThreadPoolProfile().getPoolSize());
+        ThreadPoolProfile defaults = executors.getDefaultThreadPoolProfile();
+        scheduler = executors.newScheduledThreadPool(this, "TogetherAudioRealtimePacing", defaults.getPoolSize());
+        completions = executors.newThreadPool(this, "TogetherAudioRealtimeCompletion",
+                new ThreadPoolProfileBuilder("TogetherAudioRealtimeCompletion").poolSize(defaults.getPoolSize())
+                        .maxPoolSize(defaults.getPoolSize()).maxQueueSize(Integer.MAX_VALUE)
+                        .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
     }
 
     @Override
@@ -76,16 +88,19 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         if (scheduler != null) {
             streaming.forEach(s -> s.stop(new TogetherAudioException("the realtime producer stopped before this audio "
                     + "could be sent")));
+            ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
+            executors.shutdown(scheduler);
             // an orderly shutdown: exchanges whose transcripts are in still continue their route
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            executors.shutdown(completions);
             scheduler = null;
+            completions = null;
         }
         super.doStop();
     }
 
-    /** Runs a finished exchange's continuation on the scheduler, or here once the producer has stopped. */
+    /** Runs a finished exchange's continuation on the completion pool, or here once the producer has stopped. */
     private void continueRoute(Runnable continuation) {
-        ScheduledExecutorService threads = scheduler;
+        ExecutorService threads = completions;
         try {
             if (threads != null) {
                 threads.execute(continuation);

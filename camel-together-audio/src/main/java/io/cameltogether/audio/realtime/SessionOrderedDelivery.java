@@ -127,11 +127,13 @@ final class SessionOrderedDelivery {
             return room;
         }
 
-        /** The pool refused the session (it is stopping): its deliveries cannot run. */
-        synchronized void refused(RejectedExecutionException e) {
+        /** The pool refused the session, or stopped without running it: its deliveries cannot run. */
+        synchronized void refused(Exception e) {
             TogetherAudioException error = new TogetherAudioException("the realtime consumer stopped before "
                     + waiting.size() + " transcript(s) or event(s) of session '" + id + "' could be routed", e);
-            LOG.warn("{}", error.getMessage());
+            if (!waiting.isEmpty()) {
+                LOG.warn("{}", error.getMessage());
+            }
             pending.addAndGet(-waiting.size());
             done += waiting.size();
             waiting.clear();
@@ -140,7 +142,8 @@ final class SessionOrderedDelivery {
             deliveredUpTo.clear();
             scheduled = false;
             if (room != null) {
-                room.complete(null);
+                room.complete(null); // the session reads its socket again, and its events meet the same end
+                room = null;
             }
         }
     }
@@ -203,5 +206,20 @@ final class SessionOrderedDelivery {
 
     int pending() {
         return pending.get();
+    }
+
+    /**
+     * The pool has stopped: deliveries it did not run fail, so that no session waits for them (its socket held back)
+     * and no coverage completes without them.
+     */
+    void stopped() {
+        RejectedExecutionException stopped = new RejectedExecutionException("the consumer has stopped");
+        sessions.values().forEach(session -> {
+            synchronized (session) {
+                if (!session.waiting.isEmpty()) {
+                    session.refused(stopped);
+                }
+            }
+        });
     }
 }

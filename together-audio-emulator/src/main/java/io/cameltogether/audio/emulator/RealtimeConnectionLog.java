@@ -31,6 +31,10 @@ final class RealtimeConnectionLog {
         this.recording = recording;
     }
 
+    boolean recording() {
+        return recording;
+    }
+
     synchronized void event(String type) {
         if (recording) {
             clientEvents.add(type);

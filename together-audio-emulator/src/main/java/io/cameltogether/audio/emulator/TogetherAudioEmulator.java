@@ -211,27 +211,21 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return this;
     }
 
-    public boolean processedEvents() {
+    boolean processedEvents() {
         return processedEvents;
     }
 
-    /**
-     * Sends {@code input_audio_buffer.processed {processed_ms}}, as newer servers do: a watermark on the connection's
-     * appended-audio timeline before which every decode is finished. Off by default, as on servers that predate it.
-     */
+    /** Sends the {@code processed_ms} watermark of newer servers (off by default, as on those that predate it). */
     public TogetherAudioEmulator withProcessedEvents(boolean on) {
         this.processedEvents = on;
         return this;
     }
 
-    public boolean confidences() {
+    boolean confidences() {
         return confidences;
     }
 
-    /**
-     * Adds {@code logprobs} and {@code tokens} (with their confidences) to deltas and finals, and
-     * {@code end_of_turn_confidence} to Deepgram's end-of-turn events, as newer servers do. Off by default.
-     */
+    /** Adds log-probabilities and token and end-of-turn confidences, as newer servers do (off by default). */
     public TogetherAudioEmulator withConfidences(boolean on) {
         this.confidences = on;
         return this;
@@ -372,7 +366,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
     }
 
     RealtimeConnectionLog recordRealtime(RealtimeConnectionLog log) {
-        if (recording) {
+        if (log.recording()) {
             realtimeSessions.add(log);
         }
         return log;

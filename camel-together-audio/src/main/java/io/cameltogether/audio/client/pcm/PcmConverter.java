@@ -13,6 +13,7 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.request.WavHeader;
 
 /**
  * Reads a WAV stream (or raw G.711) and hands out its audio as 16-bit little-endian mono at the target rate, a
@@ -39,7 +40,10 @@ public final class PcmConverter {
     }
 
     private PcmConverter(AudioInputStream source, int targetRate) {
-        float rate = source.getFormat().getSampleRate();
+        AudioFormat format = source.getFormat();
+        float rate = format.getSampleRate();
+        // the header was checked before sending (WavHeader), unless its fmt chunk lay beyond the bytes looked at
+        WavHeader.checkFormat(format.getChannels(), (long) rate, format.getFrameSize(), format.getSampleSizeInBits());
         try {
             this.mono = sixteenBitMono(source);
         } catch (IllegalArgumentException unsupported) {

@@ -52,6 +52,7 @@ final class AudioLedger {
     private final CoverageWatch coverage;
     private long droppedBeforeOutage;
     private long connectionBase;
+    /** This connection's processed watermark, or -1 before its server has sent one. */
     private long watermark = -1;
     /** Where the audio is covered up to: held or let go, what lies after it has no transcript yet. */
     private long coveredTo;
@@ -73,7 +74,7 @@ final class AudioLedger {
         TurnDetection turns = config.turnDetection();
         this.serverTurns = turns.serverVad();
         this.detector = new SpeechDetector(config.format().sampleRate(), turns.silenceMillis(),
-                turns.silenceMillis() + PAUSE_MARGIN_MS, turns.speechMillis());
+                turns.turnEndingSilenceMillis() + PAUSE_MARGIN_MS, turns.speechMillis(), turns.speechDbfs());
         this.positions = new SpeechPositions(serverTurns ? turns.maxTurnMillis() * bytesPerSecond / 1000 : 0);
     }
 
@@ -94,6 +95,16 @@ final class AudioLedger {
             framesOf(pcm, 0, pcm.length, pinned, chunks);
         }
         return new Frames(chunks, pause, pcm.length, speech);
+    }
+
+    /**
+     * Frames of keep-alive silence, which the detector does not hear: it is sent from the session's context, and
+     * feeding it there could interleave with a caller's audio.
+     */
+    Frames keepAliveFrames(byte[] silence) {
+        List<ReplayBuffer.Chunk> chunks = new ArrayList<>();
+        framesOf(silence, 0, silence.length, false, chunks);
+        return new Frames(chunks, -1, silence.length, new SpeechDetector.Marks(-1, List.of(), null));
     }
 
     private void framesOf(byte[] pcm, int from, int to, boolean pinned, List<ReplayBuffer.Chunk> into) {
@@ -174,6 +185,7 @@ final class AudioLedger {
     void sending(Due due) {
         if (due.fence() != null) {
             due.fence().sent = true;
+            due.fence().sentAt = System.nanoTime();
         } else {
             buffer.markSent(due.chunk());
         }
@@ -192,11 +204,14 @@ final class AudioLedger {
         return timeline.isNewPartial() ? positions.placePartial(buffer.sentEnd()) : -1;
     }
 
-    /** A turn failed: it will have no final, so a fence waiting for one may settle, and its audio is not covered. */
+    /**
+     * A turn failed: it will have no final, so a fence waiting for one may settle, and its audio (somewhere between
+     * the last placed transcript and what was sent) is not covered.
+     */
     void turnFailed(long now, RealtimeException error) {
         fences.finalArrived(now);
+        coverage.turnFailed(positions.placedTo(), buffer.sentEnd(), error);
         positions.placeFinal(buffer.sentEnd());
-        coverage.turnFailed(error);
     }
 
     /** Whether server timing ({@code start + duration}, seconds) fits within the audio sent on this connection. */
@@ -211,14 +226,19 @@ final class AudioLedger {
      * @return false when it is no watermark the session can use: beyond the audio sent, or going back
      */
     boolean processed(double millis) {
-        long offset = connectionBase + Math.round(millis * bytesPerSecond / 2000.0) * 2;
-        if (offset > buffer.sentEnd() || offset < watermark) {
+        if (millis > millis(buffer.sentEnd() - connectionBase) + 1) {
+            return false;
+        }
+        long offset = Math.min(buffer.sentEnd(), connectionBase + Math.round(millis * bytesPerSecond / 2000.0) * 2);
+        if (offset < watermark) {
             return false;
         }
         watermark = offset;
+        // the watermark promises finished decodes; a turn still showing partials keeps its audio uncovered anyway
+        long coverable = fences.turnOpen() ? Math.min(offset, positions.placePartial(buffer.sentEnd())) : offset;
         int finals = timeline.emittedFinals();
-        List<Fence> settled = fences.settleUpTo(offset);
-        cover(offset, finals, true);
+        List<Fence> settled = fences.settleUpTo(coverable);
+        cover(coverable, finals, true);
         settled.forEach(f -> {
             f.written.complete(null);
             f.settled.complete(null);
@@ -253,8 +273,18 @@ final class AudioLedger {
     /** Gives up on the turns open up to the fence: their audio will have no transcript, and is let go. */
     void abandonTurns(Fence upTo, RealtimeException error) {
         fences.abandonUpTo(upTo, error);
-        coverage.turnFailed(error);
+        coverage.turnFailed(coveredTo, upTo.offset, error);
         cover(upTo.offset, timeline.emittedFinals(), false);
+    }
+
+    /** The session reads the server's events again after holding them back: quiet counts from now. */
+    void readingResumed(long now) {
+        fences.readingResumed(now);
+    }
+
+    /** Whether a fence waits for the server: transcripts are owed for the audio before it. */
+    boolean awaitingTranscripts() {
+        return !fences.isEmpty();
     }
 
     private void cover(long offset, int finalsBefore, boolean byPlace) {
@@ -273,6 +303,7 @@ final class AudioLedger {
         buffer.markAllUnsent();
         fences.resend();
         connectionBase = buffer.start();
+        watermark = -1; // each connection has its own, if its server sends one at all
         long replayedMillis = millis(buffer.heldBytes());
         long lostBytes = buffer.droppedBytes() - droppedBeforeOutage;
         if (lostBytes > 0) {
@@ -280,7 +311,7 @@ final class AudioLedger {
         }
         positions.replayFrom(connectionBase);
         // after a gap the replay starts wherever the buffer does, perhaps inside a turn
-        timeline.connected(replayedMillis > 0, lostBytes > 0);
+        timeline.connected(replayedMillis > 0 ? connectionBase : -1, lostBytes > 0);
         return replayedMillis;
     }
 

@@ -20,11 +20,14 @@ final class CoverageWatch {
     private record Watch(long start, long end, CompletableFuture<Void> covered) {
     }
 
+    /** Audio that may belong to a turn that failed, from where placed transcripts ended to what was sent then. */
+    private record FailedAudio(long start, long end, RealtimeException error) {
+    }
+
     private final ArrayDeque<Watch> watches = new ArrayDeque<>();
+    private final ArrayDeque<FailedAudio> failed = new ArrayDeque<>();
     private final Executor afterThisEvent;
     private final Supplier<CompletableFuture<Void>> deliveredSoFar;
-    /** A turn failed since the last coverage: the audio the next coverage reaches has no transcript. */
-    private RealtimeException failedTurn;
 
     /**
      * @param afterThisEvent runs a task on the session's context once the current event is handled, when the final
@@ -41,21 +44,25 @@ final class CoverageWatch {
         watches.add(new Watch(start, end, covered));
     }
 
-    void turnFailed(RealtimeException error) {
-        failedTurn = error;
+    /** A turn in this stretch of audio failed: a watch that overlaps it will fail instead of being covered. */
+    void turnFailed(long start, long end, RealtimeException error) {
+        failed.add(new FailedAudio(start, end, error));
     }
 
     void coveredTo(long offset) {
         List<CompletableFuture<Void>> covered = new ArrayList<>();
         while (!watches.isEmpty() && watches.peek().end() <= offset) {
-            covered.add(watches.poll().covered());
+            Watch reached = watches.poll();
+            RealtimeException error = failed.stream().filter(f -> f.start() < reached.end() && reached.start() < f.end())
+                    .map(FailedAudio::error).findFirst().orElse(null);
+            if (error != null) {
+                reached.covered().completeExceptionally(error);
+            } else {
+                covered.add(reached.covered());
+            }
         }
-        if (failedTurn != null) {
-            RealtimeException error = failedTurn;
-            failedTurn = null;
-            covered.forEach(c -> c.completeExceptionally(error));
-            return;
-        }
+        long stillWatched = watches.isEmpty() ? offset : watches.peek().start();
+        failed.removeIf(f -> f.end() <= stillWatched);
         if (!covered.isEmpty()) {
             afterThisEvent.execute(() -> deliveredSoFar.get().whenComplete((v, failure) -> covered.forEach(c -> {
                 if (failure == null) {

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * that sends the {@code processed} watermark settles the fences behind it at once.
  *
  * <p>Fences settle in order. After a reconnect the unsettled ones are sent again at their place in the replay. A
- * fence whose open turn never gets its final is reported as stalled, so that the session can act on it.
+ * fence the server leaves waiting (its echo unanswered, or its open turn never finished) is reported as stalled, so
+ * that the session can act on it.
  */
 final class Fences {
 
@@ -25,6 +26,7 @@ final class Fences {
         final CompletableFuture<Void> written = new CompletableFuture<>();
         final CompletableFuture<Void> settled = new CompletableFuture<>();
         boolean sent;
+        long sentAt;
         long answeredAt;
         /** A turn showed partials but no final yet when the echo was answered: its final is still due. */
         boolean turnOpenAtAnswer;
@@ -44,6 +46,8 @@ final class Fences {
     private final ArrayDeque<Fence> pending = new ArrayDeque<>();
     private long lastFinalAt;
     private long lastPartialAt;
+    /** When the session last began reading the server's events again: its quiet before then was the session's. */
+    private long readingSince;
     private int placed;
 
     Fences(String sessionId, long quietNanos) {
@@ -96,13 +100,26 @@ final class Fences {
         lastPartialAt = now;
     }
 
+    /** Whether a turn has shown partials and not had its final yet. */
+    boolean turnOpen() {
+        return lastPartialAt > lastFinalAt;
+    }
+
+    /**
+     * The session reads the server's events again after holding them back: whatever came meanwhile is yet to be
+     * read, so the quiet that settles a fence counts from now.
+     */
+    void readingResumed(long now) {
+        readingSince = now;
+    }
+
     /** Nanoseconds until the oldest fence may settle, or -1 while its echo or an open turn's final is awaited. */
     long nanosUntilSettle(long now) {
         Fence first = pending.peekFirst();
         if (first == null || first.answeredAt == 0 || awaitsOpenTurn(first)) {
             return -1;
         }
-        return Math.max(0, Math.max(first.answeredAt, lastFinalAt) + quietNanos - now);
+        return Math.max(0, Math.max(Math.max(first.answeredAt, lastFinalAt), readingSince) + quietNanos - now);
     }
 
     private boolean awaitsOpenTurn(Fence fence) {
@@ -123,29 +140,34 @@ final class Fences {
         return settled;
     }
 
-    /** The oldest fence, if its echo was answered more than {@code bound} ago and the turn open then is still open. */
+    /**
+     * The oldest fence, if the server has left it waiting longer than {@code bound}: its echo sent but not answered,
+     * or answered while a turn was open that has had no final since.
+     */
     Fence stalled(long now, long boundNanos) {
         Fence first = pending.peekFirst();
-        return first != null && first.answeredAt != 0 && awaitsOpenTurn(first) && now - first.answeredAt > boundNanos
-                ? first : null;
+        if (first == null || !first.sent) {
+            return null;
+        }
+        boolean unanswered = first.answeredAt == 0 && now - first.sentAt > boundNanos;
+        boolean turnLeftOpen = first.answeredAt != 0 && awaitsOpenTurn(first) && now - first.answeredAt > boundNanos;
+        return unanswered || turnLeftOpen ? first : null;
     }
 
-    /** Removes the fences up to this one, whose turn will have no final: they are failed, not settled. */
-    List<Fence> abandonUpTo(Fence last, Throwable why) {
-        List<Fence> abandoned = new ArrayList<>();
+    /** Removes the fences up to this one, whose turns will have no final: they are failed, not settled. */
+    void abandonUpTo(Fence last, Throwable why) {
         while (!pending.isEmpty() && pending.peekFirst().offset <= last.offset) {
             Fence fence = pending.pollFirst();
             fence.written.complete(null);
             fence.settled.completeExceptionally(why);
-            abandoned.add(fence);
         }
-        return abandoned;
     }
 
     /** A new connection: every fence is sent again, and answered again, in its place. */
     void resend() {
         pending.forEach(f -> {
             f.sent = false;
+            f.sentAt = 0;
             f.answeredAt = 0;
         });
     }

@@ -80,8 +80,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
     }
 
     /** Nanosecond timestamp of the last append or command, for idle closing. */
-    @Override
-    public long lastActivity() {
+    long lastActivity() {
         return lastActivity;
     }
 
@@ -119,7 +118,11 @@ public final class RealtimeSession implements SessionConnection.Owner {
             throw new AudioValidationException("PCM must be whole 16-bit samples, got " + pcm.length + " bytes");
         }
         lastActivity = System.nanoTime();
-        AudioLedger.Frames frames = audio.frames(pcm, flowControlled);
+        return append(audio.frames(pcm, flowControlled), flowControlled, covered);
+    }
+
+    private CompletableFuture<Void> append(AudioLedger.Frames frames, boolean flowControlled,
+                                           CompletableFuture<Void> covered) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (covered != null) { // audio the session did not take is never covered
             done.whenComplete((v, e) -> Futures.failIfFailed(covered, e));
@@ -152,7 +155,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
             } else {
                 Futures.propagate(written, done);
             }
-            metrics.audioStreamed((double) pcm.length / bytesPerSecond);
+            metrics.audioStreamed((double) frames.length() / bytesPerSecond);
             connection.open();
             pump();
         });
@@ -333,13 +336,21 @@ public final class RealtimeSession implements SessionConnection.Owner {
         CompletionStage<Void> backlog = listener.backlog(id);
         if (backlog != null) {
             connection.pauseReading();
-            backlog.whenComplete((v, e) -> context.runOnContext(x -> connection.resumeReading()));
+            backlog.whenComplete((v, e) -> context.runOnContext(x -> {
+                connection.resumeReading();
+                events.readingResumed();
+            }));
         }
     }
 
     @Override
     public boolean awaitingServer() {
         return audio.awaitingServer();
+    }
+
+    @Override
+    public boolean awaitingTranscripts() {
+        return audio.awaitingTranscripts();
     }
 
     @Override
@@ -352,11 +363,10 @@ public final class RealtimeSession implements SessionConnection.Owner {
         events.checkStalls(now);
     }
 
+    /** 100 ms of silence; it does not keep the session from idling (lastActivity stays). */
     @Override
     public void keepAlive() {
-        long active = lastActivity;
-        append(new byte[bytesPerSecond / 10]); // 100 ms of silence, which does not keep the session from idling
-        lastActivity = active;
+        append(audio.keepAliveFrames(new byte[bytesPerSecond / 10]), false, null);
     }
 
     @Override

@@ -110,25 +110,28 @@ final class ServerEventHandler {
             }
             case RECONNECT -> connection.reconnect(failure.error());
             case FAIL_OVER -> connection.failOver(failure.error());
-            case IDLE -> connection.idled();
+            case IDLE -> connection.idled(failure.error());
             case END -> endSession.accept(failure.error());
             default -> LOG.debug("{}", failure.error().getMessage());
         }
     }
 
     /**
-     * A turn left open longer than the stall bound after its commit is sent again on a new connection; if it stalls
-     * again, its audio is given up (the route hears of it) and the session goes on.
+     * A commit the server leaves waiting longer than the stall bound (its echo unanswered, or its turn never
+     * finished) is sent again on a new connection; if it stalls again, its audio is given up (the route hears of it)
+     * and the session goes on.
      */
     void checkStalls(long now) {
         Fences.Fence stalled = audio.stalled(now);
         if (stalled == null) {
             return;
         }
-        RealtimeException error = RealtimeException.turnFailed(sessionId, "no final transcript for the turn open at "
-                + audio.millis(stalled.offset) + " ms of the session's audio came within "
-                + settings.connection().serverSilenceTimeout().toMillis() + " ms of its commit (serverSilenceTimeout)",
-                RealtimeException.TURN_STALLED, null);
+        String bound = settings.connection().serverSilenceTimeout().toMillis() + " ms (serverSilenceTimeout)";
+        RealtimeException error = RealtimeException.turnFailed(sessionId, stalled.answeredAt == 0
+                ? "the server did not answer the echo after the commit at " + audio.millis(stalled.offset)
+                + " ms of the session's audio within " + bound
+                : "no final transcript for the turn open at " + audio.millis(stalled.offset) + " ms of the session's "
+                + "audio came within " + bound + " of its commit", RealtimeException.TURN_STALLED, null);
         if (stalled.stalls++ == 0) {
             LOG.warn("{}; reconnecting to send it again", error.getMessage());
             connection.reconnect(error);
@@ -141,13 +144,25 @@ final class ServerEventHandler {
         pump.run();
     }
 
-    /** One timer, moved by each event, settles the oldest fence once the server has been quiet long enough. */
+    /** The session reads the server's events again: quiet counts from now, and fences may settle again. */
+    void readingResumed() {
+        audio.readingResumed(System.nanoTime());
+        scheduleSettle();
+    }
+
+    /**
+     * One timer, moved by each event, settles the oldest fence once the server has been quiet long enough. Not while
+     * the server's events are held back: that quiet is the session's, not the server's.
+     */
     private void scheduleSettle() {
         stop();
         long wait = audio.nanosUntilSettle(System.nanoTime());
-        if (wait >= 0) {
+        if (wait >= 0 && !connection.isPaused()) {
             settleTimer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait) + 1), t -> {
                 settleTimer = -1;
+                if (connection.isPaused()) {
+                    return; // resuming schedules it again
+                }
                 audio.settle(System.nanoTime());
                 pump.run(); // room made for a waiting sender may need a new fence sent
                 scheduleSettle();

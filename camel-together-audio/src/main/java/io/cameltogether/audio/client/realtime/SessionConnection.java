@@ -1,7 +1,6 @@
 package io.cameltogether.audio.client.realtime;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -47,14 +46,12 @@ final class SessionConnection {
         /** No audio for the keep-alive time: the session sends a little silence. */
         void keepAlive();
 
-        /** Nanosecond time of the route's last audio or command (keep-alive silence aside). */
-        long lastActivity();
+        /** Whether transcripts are owed: a commit sent has not been settled. */
+        boolean awaitingTranscripts();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionConnection.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
-    /** Audio appended this shortly before the server's idle close crossed it on the wire: the server never heard it. */
-    private static final long IDLE_CLOSE_RACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private enum State { IDLE, CONNECTING, READY, WAITING_TO_RECONNECT, CLOSED }
 
@@ -185,20 +182,23 @@ final class SessionConnection {
     }
 
     /**
-     * The server closed the connection for want of audio: a new one opens when there is new audio, or at once if the
-     * route's audio arrived just as the server gave up waiting for it.
+     * The server closed the connection for want of audio: a new one opens when there is new audio. Unless transcripts
+     * are owed (a commit crossed the close, or the "timeout" was not the idle one): then it is a lost connection.
      */
-    void idled() {
+    void idled(RealtimeException cause) {
         drop();
-        if (owner.awaitingServer() && System.nanoTime() - owner.lastActivity() < IDLE_CLOSE_RACE_NANOS) {
-            LOG.debug("realtime session '{}': the server closed the idle connection as new audio came", id);
-            lost = true;
-            connect();
+        if (owner.awaitingTranscripts()) {
+            retryOrFail(cause, null);
             return;
         }
         LOG.debug("realtime session '{}': the server closed the idle connection; reconnecting on the next audio", id);
         cancelTimers();
         state = State.IDLE;
+    }
+
+    /** Whether the server's events are held back (see {@link #pauseReading()}). */
+    boolean isPaused() {
+        return paused;
     }
 
     private void connect() {
@@ -295,7 +295,7 @@ final class SessionConnection {
             // nothing is waiting for a transcript: reconnect only for new audio
             LOG.debug("realtime session '{}': server closed the connection ({}); reconnecting on the next audio", id,
                     reason);
-            idled();
+            idled(RealtimeFailures.ofClose(id, code, reason));
             return;
         }
         retryOrFail(RealtimeFailures.ofClose(id, code, reason), null);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Listens to a session's outgoing audio, on the appending thread, in 10 ms blocks: a block is speech when it is
- * louder than -50 dBFS (under the level at which the server's VAD hears speech at its defaults). It finds
+ * louder than a level, -50 dBFS by default (under the level at which the server's VAD hears speech at its defaults;
+ * lower for a lower VAD threshold, see {@link TurnDetection#speechDbfs()}). It finds
  * <ul>
  *   <li><em>stretches</em> of speech: from the first loud block to the last before quiet as long as the server's
  *       minimum silence, with at least its minimum speech of loud blocks: where a transcript's speech lies, as the
@@ -33,9 +34,9 @@ final class SpeechDetector {
     }
 
     private static final int BLOCK_MS = 10;
-    /** -50 dBFS as an RMS amplitude of 16-bit samples. */
-    private static final double QUIET_RMS = 32768 * Math.pow(10, -50 / 20.0);
 
+    /** The level as an RMS amplitude of 16-bit samples. */
+    private final double quietRms;
     private final int blockSamples;
     private final int silenceBlocks;
     private final int pauseBlocks;
@@ -55,8 +56,10 @@ final class SpeechDetector {
      * @param minSilenceMs quiet that ends a stretch: the server's minimum silence
      * @param pauseMs      quiet that makes a pause a fence may go in: more than the server's minimum silence
      * @param minSpeechMs  loud audio a stretch needs to count as speech: the server's minimum speech
+     * @param speechDbfs   the level above which a block is speech
      */
-    SpeechDetector(int sampleRate, int minSilenceMs, int pauseMs, int minSpeechMs) {
+    SpeechDetector(int sampleRate, int minSilenceMs, int pauseMs, int minSpeechMs, double speechDbfs) {
+        this.quietRms = 32768 * Math.pow(10, speechDbfs / 20);
         this.blockSamples = sampleRate * BLOCK_MS / 1000;
         this.silenceBlocks = Math.max(1, minSilenceMs / BLOCK_MS);
         this.pauseBlocks = Math.max(1, pauseMs / BLOCK_MS);
@@ -74,7 +77,7 @@ final class SpeechDetector {
                 continue;
             }
             long blockEnd = fed + i + 2;
-            boolean quiet = Math.sqrt(sumOfSquares / blockSamples) < QUIET_RMS;
+            boolean quiet = Math.sqrt(sumOfSquares / blockSamples) < quietRms;
             inBlock = 0;
             sumOfSquares = 0;
             if (quiet) {

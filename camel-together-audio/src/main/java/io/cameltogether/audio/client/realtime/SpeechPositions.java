@@ -58,6 +58,11 @@ final class SpeechPositions {
         return span;
     }
 
+    /** Where the audio not yet placed in a transcript begins. */
+    long placedTo() {
+        return placedTo;
+    }
+
     /** Where the partial transcript of the turn in progress begins. */
     long placePartial(long sent) {
         return next(sent).start();

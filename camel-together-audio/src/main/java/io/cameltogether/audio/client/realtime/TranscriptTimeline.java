@@ -9,11 +9,12 @@ import java.util.Locale;
 /**
  * Keeps the transcripts of replayed audio from being emitted twice, without trusting the server's clock. A replay
  * starts where the session's audio is covered (see {@link Fences} and the {@code processed} watermark); the finals
- * emitted that a replay may repeat are those emitted after the coverage was known, and those whose speech the
- * session placed after it. The new connection's finals that match them in order (case, punctuation and spacing
- * aside) are dropped, as are its partials until the replay has passed them; the first final that matches none ends
- * the replay, unless the replay started inside a turn (after a gap), whose cut first final is emitted and matching
- * goes on. Where certainty is impossible, a duplicate is preferred to a loss.
+ * emitted that a replay may repeat are those whose speech the session placed after the replay's start. The new
+ * connection's finals that match them one by one, in order (case, punctuation and spacing aside), are dropped, as are
+ * its partials until the replay has passed them; the first final that does not match the next one ends the replay,
+ * unless the replay started inside a turn (after a gap): that cut turn's final is emitted in place of the first, and
+ * matching goes on. Where certainty is impossible, a duplicate is preferred to a loss: the same words said again
+ * after the replay's start are new speech, never taken for a replay of older finals.
  */
 final class TranscriptTimeline {
 
@@ -36,14 +37,15 @@ final class TranscriptTimeline {
     /**
      * A new connection.
      *
-     * @param replaying     it re-sends held audio
+     * @param replayFrom    where the audio it re-sends starts, or -1 when it re-sends none
      * @param insideATurn   the replay starts where the buffer let go of older audio, perhaps inside a turn
      */
-    void connected(boolean replaying, boolean insideATurn) {
+    void connected(long replayFrom, boolean insideATurn) {
         recentItems.clear();
-        replayable = replaying ? sinceCovered.stream().map(Emitted::text).toList() : List.of();
+        replayable = replayFrom < 0 ? List.of()
+                : sinceCovered.stream().filter(e -> e.end() > replayFrom).map(Emitted::text).toList();
         replayed = 0;
-        cutTurnFirst = replaying && insideATurn;
+        cutTurnFirst = !replayable.isEmpty() && insideATurn;
     }
 
     /** Finals emitted so far. */
@@ -93,17 +95,19 @@ final class TranscriptTimeline {
     }
 
     private boolean isReplayOf(String text) {
-        boolean first = cutTurnFirst;
-        cutTurnFirst = false;
-        for (int i = replayed; i < replayable.size(); i++) {
-            if (replayable.get(i).equals(text)) {
-                replayed = i + 1;
-                return true;
-            }
+        if (replayed >= replayable.size()) {
+            return false;
         }
-        if (!first) {
-            replayed = replayable.size(); // new speech: the replay is over
+        if (cutTurnFirst) { // what is left of the cut turn: new words, in place of the turn's final
+            cutTurnFirst = false;
+            replayed++;
+            return false;
         }
+        if (replayable.get(replayed).equals(text)) {
+            replayed++;
+            return true;
+        }
+        replayed = replayable.size(); // new speech: the replay is over
         return false;
     }
 

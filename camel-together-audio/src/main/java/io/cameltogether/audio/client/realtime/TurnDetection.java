@@ -19,6 +19,9 @@ public record TurnDetection(boolean serverVad, Double threshold, Integer minSile
     private static final int DEFAULT_SPEECH_MS = 250;
     private static final double DEFAULT_MAX_SPEECH_S = 5.0;
     private static final int DEFAULT_PAD_MS = 250;
+    private static final double DEFAULT_SPEECH_DBFS = -50;
+    /** Deepgram's default eot_timeout_ms. */
+    private static final int DEFAULT_EOT_TIMEOUT_MS = 5000;
 
     public TurnDetection {
         requireFraction("vadThreshold", threshold);
@@ -38,7 +41,7 @@ public record TurnDetection(boolean serverVad, Double threshold, Integer minSile
     }
 
     private static void requireFraction(String option, Double value) {
-        if (value != null && (value < 0 || value > 1)) {
+        if (value != null && !(value >= 0 && value <= 1)) {
             throw new AudioValidationException(option + " " + value + " is outside the accepted range 0..1");
         }
     }
@@ -48,9 +51,28 @@ public record TurnDetection(boolean serverVad, Double threshold, Integer minSile
         return minSilenceDurationMs == null ? DEFAULT_SILENCE_MS : minSilenceDurationMs;
     }
 
+    /**
+     * Quiet after which the server has surely ended a turn: its minimum silence; with Deepgram's end-of-turn options,
+     * the end-of-turn timeout (5 s unless set), since the model may go on waiting for the speaker until then.
+     */
+    int turnEndingSilenceMillis() {
+        boolean deepgramTurns = eotThreshold != null || eotTimeoutMs != null || eagerEotThreshold != null;
+        return deepgramTurns ? Math.max(silenceMillis(), eotTimeoutMs == null ? DEFAULT_EOT_TIMEOUT_MS : eotTimeoutMs)
+                : silenceMillis();
+    }
+
     /** Speech the server needs to start a turn, in milliseconds. */
     int speechMillis() {
         return minSpeechDurationMs == null ? DEFAULT_SPEECH_MS : minSpeechDurationMs;
+    }
+
+    /**
+     * The level above which the component counts its own audio as speech: -50 dBFS, below where the server's VAD
+     * hears speech at its default threshold (0.3); a lower threshold hears quieter speech, so the level follows it
+     * down, to about -60 dBFS at the phone preset's 0.01.
+     */
+    double speechDbfs() {
+        return threshold == null ? DEFAULT_SPEECH_DBFS : Math.min(DEFAULT_SPEECH_DBFS, -60 + 40 * threshold);
     }
 
     /** Where the server cuts a turn that goes on, in milliseconds from its speech's onset (its padding before it). */

@@ -53,7 +53,11 @@ public final class WavHeader {
         }
     }
 
-    private static void checkFormat(int channels, long sampleRate, int blockAlign, int bitsPerSample) {
+    /**
+     * Checks what a WAV declares, wherever it was read from (its header here, or the JDK's reading of a header this
+     * class could not find in the first bytes).
+     */
+    public static void checkFormat(int channels, long sampleRate, int blockAlign, int bitsPerSample) {
         if (sampleRate < MIN_SAMPLE_RATE) {
             throw new AudioValidationException(String.format(Locale.ROOT, "the WAV header declares a sample rate of "
                     + "%d Hz: the API takes audio of %d Hz or more (telephone audio is 8000 Hz, speech recordings "

@@ -31,6 +31,7 @@ class FencesTest {
         List<Fence> sent = new ArrayList<>();
         for (Fence fence = fences.nextDue(upTo); fence != null; fence = fences.nextDue(upTo)) {
             fence.sent = true;
+            fence.sentAt = ms(0);
             sent.add(fence);
         }
         return sent;
@@ -208,7 +209,7 @@ class FencesTest {
         assertTrue(a.settled.isCompletedExceptionally() && b.settled.isCompletedExceptionally());
         assertTrue(a.written.isDone() && !a.written.isCompletedExceptionally(), "they were written");
         assertSame(c, fences.last());
-        assertNull(fences.stalled(ms(60_000), bound), "the next fence was not answered yet");
+        assertNull(fences.stalled(ms(30_000), bound), "the next fence is not answered yet, but within the bound");
     }
 
     @Test
@@ -220,5 +221,26 @@ class FencesTest {
         fences.finalArrived(ms(20_000));
 
         assertNull(fences.stalled(ms(60_000), TimeUnit.SECONDS.toNanos(30)));
+    }
+
+    @Test
+    void aFenceWhoseEchoIsNeverAnsweredStallsPastTheBound() {
+        Fence fence = fences.place(100);
+        due(100);
+        long bound = TimeUnit.SECONDS.toNanos(30);
+
+        assertNull(fences.stalled(ms(30_000), bound));
+        assertSame(fence, fences.stalled(ms(30_001), bound), "a server that transcribes but never answers");
+    }
+
+    @Test
+    void quietWhileTheServersEventsWereHeldBackCountsForNothing() {
+        Fence fence = fences.place(3200);
+        due(3200);
+        fences.answered(fence.echoId, ms(100), 0);
+        fences.readingResumed(ms(5000)); // events held back until now: finals may be among them
+
+        assertNull(fences.settleNext(ms(5299)));
+        assertSame(fence, fences.settleNext(ms(5300)));
     }
 }

@@ -18,7 +18,7 @@ class SpeechDetectorTest {
     private static final int RATE = 16000;
     private static final int BYTES_PER_MS = 32;
 
-    private final SpeechDetector detector = new SpeechDetector(RATE, 200, 300, 50);
+    private final SpeechDetector detector = new SpeechDetector(RATE, 200, 300, 50, -50);
 
     /** A 440 Hz tone of this peak amplitude. */
     private static byte[] tone(int millis, double amplitude) {
@@ -144,5 +144,15 @@ class SpeechDetectorTest {
         SpeechDetector.Marks marks = detector.feed(concat(speech(200), silence(150), speech(200), silence(250)));
 
         assertEquals(List.of(new SpeechDetector.Stretch(0, 550L * BYTES_PER_MS)), marks.ended());
+    }
+
+    @Test
+    void aLowerLevelHearsQuieterSpeech() {
+        double minus55DbfsPeak = 32768 * Math.pow(10, -55 / 20.0) * Math.sqrt(2);
+        byte[] quietSpeech = concat(tone(300, minus55DbfsPeak), silence(300));
+
+        assertEquals(List.of(), detector.feed(quietSpeech).ended(), "under -50 dBFS: quiet");
+        assertEquals(List.of(new SpeechDetector.Stretch(0, 300L * BYTES_PER_MS)),
+                new SpeechDetector(RATE, 200, 300, 50, -60).feed(quietSpeech).ended());
     }
 }
