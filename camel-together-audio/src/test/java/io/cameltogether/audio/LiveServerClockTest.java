@@ -77,6 +77,21 @@ class LiveServerClockTest extends RealtimeRouteTestSupport {
         }
     }
 
+    @Test
+    void subtitlesOfAStreamedRecordingAreTimedWhereItsSpeechIs() {
+        Exchange exchange = template.send(REALTIME, ExchangePattern.InOut, e -> {
+            e.getMessage().setBody(AUDIO);
+            e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "subtitled");
+            e.getMessage().setHeader(TogetherAudioConstants.OUTPUT_FORMAT, "srt");
+        });
+
+        String srt = exchange.getMessage().getBody(String.class);
+        for (String cue : new String[] { "00:00:01,000 --> 00:00:03,500", "00:00:06,000 --> 00:00:07,200",
+                "00:00:10,000 --> 00:00:14,000" }) {
+            assertTrue(srt.contains(cue), cue + " in\n" + srt);
+        }
+    }
+
     @ParameterizedTest(name = "bare events: {0}, processed: {1}")
     @MethodSource("serverShapes")
     void eachStretchOfSpeechIsDeliveredOnceAndInItsPlaceAcrossADrop(boolean bare, boolean processed) {
@@ -132,8 +147,9 @@ class LiveServerClockTest extends RealtimeRouteTestSupport {
         await().until(() -> last.toCompletableFuture().isDone());
         assertTrue(!last.toCompletableFuture().isCompletedExceptionally(), "covered: the server has processed it");
         assertEquals(1, getMockEndpoint("mock:transcripts").getReceivedCounter(), "the one turn was routed first");
-        assertTrue(EMULATOR.realtimeSessions().get(0).clientEvents().stream()
-                .noneMatch("input_audio_buffer.commit"::equals), "no commit was needed");
+        assertEquals(1, EMULATOR.realtimeSessions().get(0).clientEvents().stream()
+                .filter("input_audio_buffer.commit"::equals).count(), "the one commit, the fence in the pause after "
+                + "the speech, covers up to there: the five seconds after it are covered by the watermark alone");
     }
 
     @Test

@@ -127,8 +127,10 @@ final class AudioLedger {
         for (ReplayBuffer.Chunk chunk : frames.chunks()) {
             written = buffer.add(chunk).written;
         }
-        if (frames.pauseAt() >= 0 && watermark < 0) {
-            place(start + frames.pauseAt()); // a pause ends the server's turn: a fence there cuts no word
+        if (frames.pauseAt() >= 0) {
+            // a pause ends the server's turn: a fence there cuts no word, and keeps the buffer from filling (which
+            // would fence wherever the audio stands)
+            place(start + frames.pauseAt());
         }
         fenceIfFull();
         return written;
