@@ -42,6 +42,7 @@ class HostileServerTest extends RealtimeRouteTestSupport {
 
     @Test
     void nonsenseTimesAndWatermarksBeyondTheAudioOrInsideAnOpenTurnSteerNothingAndCoverNothing() throws Exception {
+        EMULATOR.withProcessedEvents(true); // a server with a watermark of its own, among the hostile ones
         EMULATOR.enqueue(RealtimeFault.sendAfterAppends(5,
                 "{\"type\":\"" + PREFIX + "completed\",\"transcript\":\"hostile\",\"start\":-4,\"duration\":1e9}",
                 "{\"type\":\"input_audio_buffer.processed\",\"processed_ms\":1e12}",

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -32,23 +33,33 @@ class SynchronousSendTest extends EmulatorTestSupport {
             public void configure() {
                 from("direct:synchronous").to(SYNCHRONOUS)
                         .process(e -> e.setProperty("answeredOn", Thread.currentThread().getName()));
-                from("direct:asynchronous").to("together-audio:transcribe")
+                from("direct:asynchronous").process(e -> e.setProperty("sentOn", Thread.currentThread().getName()))
+                        .to("together-audio:transcribe")
                         .process(e -> e.setProperty("answeredOn", Thread.currentThread().getName()));
             }
         };
     }
 
     @Test
-    void theRouteGoesOnOnTheThreadThatSent() {
+    void theRouteGoesOnOnTheThreadThatSent() throws Exception {
         String caller = Thread.currentThread().getName();
 
         Exchange synchronous = send("direct:synchronous", SPEECH_WAV.toFile());
-        Exchange handedOver = send("direct:asynchronous", SPEECH_WAV.toFile());
+        // held at the server, so that the answer is not in already when the producer hands the request over
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        EMULATOR.enqueue(Fault.holdUntil(release));
+        CompletableFuture<Exchange> handedOver = template.asyncSend("direct:asynchronous",
+                e -> e.getMessage().setBody(SPEECH_WAV.toFile()));
+        await().until(() -> EMULATOR.heldRequests() == 1);
+        release.complete(null);
 
         assertNull(synchronous.getException());
         assertTrue(synchronous.getMessage().getBody(String.class).startsWith("(emulated)"));
         assertEquals(caller, synchronous.getProperty("answeredOn"));
-        assertNotEquals(caller, handedOver.getProperty("answeredOn"), "by default a request thread answers");
+        Exchange asynchronous = handedOver.get(10, TimeUnit.SECONDS);
+        assertNull(asynchronous.getException());
+        assertNotEquals(asynchronous.getProperty("sentOn"), asynchronous.getProperty("answeredOn"),
+                "by default a request thread answers");
     }
 
     @Test

@@ -58,7 +58,7 @@ public class RealtimeProducer extends DefaultAsyncProducer {
 
     private final TogetherAudioEndpoint endpoint;
     /** Paces streams; a stream holds none of its threads while it waits for its next chunk. */
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
     /** Carries exchanges on along their route: never a session's event loop, never the pacing threads. */
     private volatile ExecutorService completions;
     /** Streams under way: failed, not forgotten, if the producer stops first. */
@@ -199,7 +199,18 @@ public class RealtimeProducer extends DefaultAsyncProducer {
         }
         List<TranscriptEvent> finals = awaitTranscript ? session.collectFinals() : null;
         streaming.add(streamer);
-        streamer.start().whenComplete((sentMillis, failure) -> {
+        CompletableFuture<Long> streamed;
+        try {
+            streamed = streamer.start();
+        } catch (RuntimeException stopping) {
+            streaming.remove(streamer);
+            closeUnlessCached(audio, body);
+            if (finals != null) {
+                session.stopCollecting(finals);
+            }
+            throw stopping;
+        }
+        streamed.whenComplete((sentMillis, failure) -> {
             streaming.remove(streamer);
             closeUnlessCached(audio, body);
             if (failure != null) {

@@ -142,8 +142,13 @@ final class EnergyVad {
         return Math.max(0, Math.min(1, (dbfs - SILENT_DBFS) / (LOUD_DBFS - SILENT_DBFS)));
     }
 
-    /** Ends speech in progress (VAD on) or everything since the last commit (VAD off); null if there is none. */
+    /**
+     * Ends speech in progress (VAD on) or everything since the last commit (VAD off); null if there is none. The
+     * samples of a frame not yet complete are committed with the rest: a commit takes all the audio appended.
+     */
     Turn commit() {
+        position += framed;
+        framed = 0;
         Turn turn = null;
         if (settings.enabled && inTurn) {
             turn = endTurn(position);

@@ -153,7 +153,14 @@ final class AudioLedger {
 
     private Fence place(long offset) {
         positions.cut(offset);
-        return fences.place(offset);
+        Fence fence = fences.place(offset);
+        if (offset <= coveredTo) { // every transcript of the audio before it is in already: nothing to wait for
+            fences.settleUpTo(coveredTo).forEach(f -> {
+                f.written.complete(null);
+                f.settled.complete(null);
+            });
+        }
+        return fence;
     }
 
     /** Completes the future once the frames just added, and all before, are covered; fails it if they are lost. */
@@ -197,7 +204,9 @@ final class AudioLedger {
     Placement finalArrived(RealtimeProtocol.ServerEvent event, long now) {
         fences.finalArrived(now);
         SpeechPositions.Span span = positions.placeFinal(buffer.sentEnd());
-        return new Placement(timeline.isNewFinal(event.itemId(), event.text(), span.end()), span);
+        Placement placement = new Placement(timeline.isNewFinal(event.itemId(), event.text(), span), span);
+        coverToWatermark(); // the turn that held the watermark back is done
+        return placement;
     }
 
     /** A partial transcript: where its speech begins, or -1 if it is of a replay whose finals were emitted. */
@@ -212,8 +221,9 @@ final class AudioLedger {
      */
     void turnFailed(long now, RealtimeException error) {
         fences.finalArrived(now);
-        coverage.turnFailed(positions.placedTo(), buffer.sentEnd(), error);
+        coverage.turnFailed(coveredTo, buffer.sentEnd(), error);
         positions.placeFinal(buffer.sentEnd());
+        coverToWatermark();
     }
 
     /** Whether server timing ({@code start + duration}, seconds) fits within the audio sent on this connection. */
@@ -231,13 +241,27 @@ final class AudioLedger {
         if (millis > millis(buffer.sentEnd() - connectionBase) + 1) {
             return false;
         }
-        long offset = Math.min(buffer.sentEnd(), connectionBase + Math.round(millis * bytesPerSecond / 2000.0) * 2);
+        // to the next whole millisecond: the server counts in them, and a fence at the end of the audio sent lies
+        // within the millisecond it rounds to
+        long offset = Math.min(buffer.sentEnd(),
+                connectionBase + (long) Math.ceil((Math.floor(millis) + 1) * bytesPerSecond / 2000.0) * 2);
         if (offset < watermark) {
             return false;
         }
         watermark = offset;
-        // the watermark promises finished decodes; a turn still showing partials keeps its audio uncovered anyway
-        long coverable = fences.turnOpen() ? Math.min(offset, positions.placePartial(buffer.sentEnd())) : offset;
+        coverToWatermark();
+        return true;
+    }
+
+    /**
+     * Covers the audio behind the watermark and settles the fences there; while a turn shows partials but has had
+     * no final, only up to where its speech begins (the watermark promises finished decodes, not finished turns).
+     */
+    private void coverToWatermark() {
+        long coverable = fences.turnOpen() ? Math.min(watermark, positions.placePartial(buffer.sentEnd())) : watermark;
+        if (watermark < 0 || coverable <= coveredTo && !fences.hasFenceUpTo(coverable)) {
+            return;
+        }
         int finals = timeline.emittedFinals();
         List<Fence> settled = fences.settleUpTo(coverable);
         cover(coverable, finals, true);
@@ -245,7 +269,6 @@ final class AudioLedger {
             f.written.complete(null);
             f.settled.complete(null);
         });
-        return true;
     }
 
     /** @return whether the echo answered one of our fences */
@@ -253,12 +276,19 @@ final class AudioLedger {
         return echoId != null && fences.answered(echoId, now, timeline.emittedFinals());
     }
 
+    /**
+     * Behind a watermark only the watermark settles fences: a server that sends one may be decoding well behind its
+     * echo answers, so quiet after an answer says nothing.
+     */
     long nanosUntilSettle(long now) {
-        return fences.nanosUntilSettle(now);
+        return watermark >= 0 ? -1 : fences.nanosUntilSettle(now);
     }
 
     /** Settles the fences due by now: their audio is covered, and whoever waits on them is told. */
     void settle(long now) {
+        if (watermark >= 0) {
+            return;
+        }
         for (Fence fence = fences.settleNext(now); fence != null; fence = fences.settleNext(now)) {
             cover(fence.offset, fence.finalsBeforeAnswer, false);
             LOG.debug("realtime session '{}': fence at {} ms settled; {} ms of audio held", sessionId,
@@ -269,7 +299,7 @@ final class AudioLedger {
 
     /** The oldest fence, if the turn open at its answer has had no final for the stall bound (serverSilenceTimeout). */
     Fence stalled(long now) {
-        return fences.stalled(now, stallNanos);
+        return fences.stalled(now, stallNanos, watermark >= 0);
     }
 
     /** Gives up on the turns open up to the fence: their audio will have no transcript, and is let go. */
@@ -282,6 +312,11 @@ final class AudioLedger {
     /** The session reads the server's events again after holding them back: quiet counts from now. */
     void readingResumed(long now) {
         fences.readingResumed(now);
+    }
+
+    /** Whether audio held for the server holds speech no transcript has been placed in yet. */
+    boolean holdsSpeech() {
+        return !buffer.isEmpty() && positions.speechAfterPlaced(buffer.end());
     }
 
     /** Whether a fence waits for the server: transcripts are owed for the audio before it. */

@@ -131,6 +131,11 @@ final class Fences {
         return nanosUntilSettle(now) == 0 ? pending.pollFirst() : null;
     }
 
+    /** Whether a fence waits at or before this offset. */
+    boolean hasFenceUpTo(long offset) {
+        return !pending.isEmpty() && pending.peekFirst().offset <= offset;
+    }
+
     /** Removes and returns the fences at or before a watermark: every decode before them is finished. */
     List<Fence> settleUpTo(long offset) {
         List<Fence> settled = new ArrayList<>();
@@ -142,16 +147,19 @@ final class Fences {
 
     /**
      * The oldest fence, if the server has left it waiting longer than {@code bound}: its echo sent but not answered,
-     * or answered while a turn was open that has had no final since.
+     * or answered while a turn was open that has had no final since, or (where only the watermark settles fences)
+     * answered but never passed by the watermark.
      */
-    Fence stalled(long now, long boundNanos) {
+    Fence stalled(long now, long boundNanos, boolean settledByWatermarkOnly) {
         Fence first = pending.peekFirst();
         if (first == null || !first.sent) {
             return null;
         }
-        boolean unanswered = first.answeredAt == 0 && now - first.sentAt > boundNanos;
-        boolean turnLeftOpen = first.answeredAt != 0 && awaitsOpenTurn(first) && now - first.answeredAt > boundNanos;
-        return unanswered || turnLeftOpen ? first : null;
+        // time while the session held the server's events back is not the server's
+        boolean unanswered = first.answeredAt == 0 && now - Math.max(first.sentAt, readingSince) > boundNanos;
+        boolean leftWaiting = first.answeredAt != 0 && (settledByWatermarkOnly || awaitsOpenTurn(first))
+                && now - Math.max(first.answeredAt, readingSince) > boundNanos;
+        return unanswered || leftWaiting ? first : null;
     }
 
     /** Removes the fences up to this one, whose turns will have no final: they are failed, not settled. */

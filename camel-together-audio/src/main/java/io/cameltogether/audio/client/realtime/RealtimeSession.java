@@ -228,7 +228,10 @@ public final class RealtimeSession implements SessionConnection.Owner {
         pump();
     }
 
-    /** Commits what is left, waits for its transcript, and closes the socket with 1000. Idempotent. */
+    /**
+     * Commits what is left, waits for its transcript, and closes the socket with 1000; after the server closed an
+     * idle connection, opens one for that if speech is held. Idempotent.
+     */
     public CompletableFuture<Void> close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         context.runOnContext(v -> {
@@ -237,7 +240,9 @@ public final class RealtimeSession implements SessionConnection.Owner {
                 return;
             }
             closed = done;
-            if (!connection.isReady() || !audio.awaitingServer()) {
+            // speech held after the server closed an idle connection (it may have crossed the close) is sent first
+            boolean speechWaits = connection.isIdle() && audio.holdsSpeech();
+            if (!(connection.isReady() || speechWaits) || !audio.awaitingServer()) {
                 finishClose();
                 return;
             }

@@ -196,6 +196,11 @@ final class SessionConnection {
         state = State.IDLE;
     }
 
+    /** Whether no connection is open or on its way: none yet, or the server closed an idle one. */
+    boolean isIdle() {
+        return state == State.IDLE;
+    }
+
     /** Whether the server's events are held back (see {@link #pauseReading()}). */
     boolean isPaused() {
         return paused;

@@ -63,6 +63,12 @@ final class SpeechPositions {
         return placedTo;
     }
 
+    /** Whether speech was heard after the audio placed in transcripts, before this offset. */
+    boolean speechAfterPlaced(long before) {
+        return openOnset >= 0 && openOnset < before
+                || stretches.stream().anyMatch(s -> s.end() > placedTo && s.onset() < before);
+    }
+
     /** Where the partial transcript of the turn in progress begins. */
     long placePartial(long sent) {
         return next(sent).start();

@@ -9,18 +9,22 @@ import java.util.Locale;
 /**
  * Keeps the transcripts of replayed audio from being emitted twice, without trusting the server's clock. A replay
  * starts where the session's audio is covered (see {@link Fences} and the {@code processed} watermark); the finals
- * emitted that a replay may repeat are those whose speech the session placed after the replay's start. The new
- * connection's finals that match them one by one, in order (case, punctuation and spacing aside), are dropped, as are
- * its partials until the replay has passed them; the first final that does not match the next one ends the replay,
- * unless the replay started inside a turn (after a gap): that cut turn's final is emitted in place of the first, and
- * matching goes on. Where certainty is impossible, a duplicate is preferred to a loss: the same words said again
- * after the replay's start are new speech, never taken for a replay of older finals.
+ * emitted that a replay may repeat are those whose speech the session placed at or after the replay's start. The new
+ * connection's finals are placed again from the same start, in the same stretches of speech, so each is compared with
+ * the emitted final in its place: the same words (case, punctuation and spacing aside) are a repeat and dropped, as
+ * are partials until the replay has passed the emitted finals; other words in that place are emitted (a duplicate
+ * rather than a loss) and matching goes on after them; a final placed beyond the last of them ends the replay.
+ * After a gap the replay may start inside a turn: its cut first final is emitted in place of that turn's. The same
+ * words said again after the replayed speech are new speech, never taken for a repeat.
  */
 final class TranscriptTimeline {
 
     /** An emitted final a replay may repeat: its text, normalized, where its speech ends, and its number. */
     private record Emitted(String text, long end, int number) {
     }
+
+    /** What a replay is matched against: the emitted finals placed in the replayed audio, in order. */
+    private List<Emitted> replayable = List.of();
 
     /** Enough finals for any replay buffer; more are only held while no coverage comes, and forgotten first. */
     private static final int MAX_REMEMBERED = 1000;
@@ -30,7 +34,6 @@ final class TranscriptTimeline {
     private final LinkedHashSet<String> recentItems = new LinkedHashSet<>();
     private final ArrayDeque<Emitted> sinceCovered = new ArrayDeque<>();
     private int emitted;
-    private List<String> replayable = List.of();
     private int replayed;
     private boolean cutTurnFirst;
 
@@ -43,7 +46,7 @@ final class TranscriptTimeline {
     void connected(long replayFrom, boolean insideATurn) {
         recentItems.clear();
         replayable = replayFrom < 0 ? List.of()
-                : sinceCovered.stream().filter(e -> e.end() > replayFrom).map(Emitted::text).toList();
+                : sinceCovered.stream().filter(e -> e.end() >= replayFrom).toList();
         replayed = 0;
         cutTurnFirst = !replayable.isEmpty() && insideATurn;
     }
@@ -69,9 +72,9 @@ final class TranscriptTimeline {
     /**
      * Whether a final is new, not a replay or a resend of one already emitted.
      *
-     * @param end where the session placed its speech's end
+     * @param placed where the session placed its speech
      */
-    boolean isNewFinal(String itemId, String text, long end) {
+    boolean isNewFinal(String itemId, String text, SpeechPositions.Span placed) {
         if (itemId != null && !recentItems.add(itemId)) {
             return false;
         }
@@ -79,10 +82,10 @@ final class TranscriptTimeline {
             recentItems.remove(recentItems.iterator().next());
         }
         String normalized = normalize(text);
-        if (isReplayOf(normalized)) {
+        if (isReplayOf(normalized, placed)) {
             return false;
         }
-        sinceCovered.addLast(new Emitted(normalized, end, emitted++));
+        sinceCovered.addLast(new Emitted(normalized, placed.end(), emitted++));
         if (sinceCovered.size() > MAX_REMEMBERED) {
             sinceCovered.removeFirst();
         }
@@ -94,7 +97,10 @@ final class TranscriptTimeline {
         return replayed >= replayable.size();
     }
 
-    private boolean isReplayOf(String text) {
+    private boolean isReplayOf(String text, SpeechPositions.Span placed) {
+        while (replayed < replayable.size() && replayable.get(replayed).end() < placed.start()) {
+            replayed++; // emitted finals before this one's speech: the replay did not repeat them
+        }
         if (replayed >= replayable.size()) {
             return false;
         }
@@ -103,11 +109,15 @@ final class TranscriptTimeline {
             replayed++;
             return false;
         }
-        if (replayable.get(replayed).equals(text)) {
+        if (replayable.get(replayed).text().equals(text)) {
             replayed++;
             return true;
         }
-        replayed = replayable.size(); // new speech: the replay is over
+        if (placed.start() < replayable.get(replayable.size() - 1).end()) {
+            replayed++; // other words in the place of an emitted final: emitted again, rather than lost
+        } else {
+            replayed = replayable.size(); // beyond what was emitted: new speech, the replay is over
+        }
         return false;
     }
 

@@ -202,14 +202,14 @@ class FencesTest {
         fences.answered(b.echoId, ms(100), 0);
         long bound = TimeUnit.SECONDS.toNanos(30);
 
-        assertNull(fences.stalled(ms(30_100), bound), "within the bound");
-        assertSame(a, fences.stalled(ms(30_101), bound));
+        assertNull(fences.stalled(ms(30_100), bound, false), "within the bound");
+        assertSame(a, fences.stalled(ms(30_101), bound, false));
         fences.abandonUpTo(b, new IllegalStateException("stalled"));
 
         assertTrue(a.settled.isCompletedExceptionally() && b.settled.isCompletedExceptionally());
         assertTrue(a.written.isDone() && !a.written.isCompletedExceptionally(), "they were written");
         assertSame(c, fences.last());
-        assertNull(fences.stalled(ms(30_000), bound), "the next fence is not answered yet, but within the bound");
+        assertNull(fences.stalled(ms(30_000), bound, false), "the next fence is not answered yet, but within the bound");
     }
 
     @Test
@@ -220,7 +220,7 @@ class FencesTest {
         fences.answered(a.echoId, ms(100), 0);
         fences.finalArrived(ms(20_000));
 
-        assertNull(fences.stalled(ms(60_000), TimeUnit.SECONDS.toNanos(30)));
+        assertNull(fences.stalled(ms(60_000), TimeUnit.SECONDS.toNanos(30), false));
     }
 
     @Test
@@ -229,8 +229,8 @@ class FencesTest {
         due(100);
         long bound = TimeUnit.SECONDS.toNanos(30);
 
-        assertNull(fences.stalled(ms(30_000), bound));
-        assertSame(fence, fences.stalled(ms(30_001), bound), "a server that transcribes but never answers");
+        assertNull(fences.stalled(ms(30_000), bound, false));
+        assertSame(fence, fences.stalled(ms(30_001), bound, false), "a server that transcribes but never answers");
     }
 
     @Test
@@ -242,5 +242,27 @@ class FencesTest {
 
         assertNull(fences.settleNext(ms(5299)));
         assertSame(fence, fences.settleNext(ms(5300)));
+    }
+
+    @Test
+    void timeWhileTheServersEventsWereHeldBackDoesNotCountTowardsAStall() {
+        Fence fence = fences.place(100);
+        due(100);
+        long bound = TimeUnit.SECONDS.toNanos(30);
+        fences.readingResumed(ms(25_000)); // its answer may have waited unread until now
+
+        assertNull(fences.stalled(ms(50_000), bound, false));
+        assertSame(fence, fences.stalled(ms(55_001), bound, false));
+    }
+
+    @Test
+    void whereOnlyTheWatermarkSettlesAnAnsweredFenceItNeverPassesStallsWithoutAnOpenTurn() {
+        Fence fence = fences.place(100);
+        due(100);
+        fences.answered(fence.echoId, ms(100), 0);
+        long bound = TimeUnit.SECONDS.toNanos(30);
+
+        assertNull(fences.stalled(ms(60_000), bound, false), "quiet settles it where the watermark does not rule");
+        assertSame(fence, fences.stalled(ms(30_101), bound, true));
     }
 }
