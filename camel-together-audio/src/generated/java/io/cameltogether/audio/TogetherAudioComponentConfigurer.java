@@ -30,6 +30,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TogetherAudioComponent target = (TogetherAudioComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": getOrCreateConfiguration(target).setAdaptiveRateLimit(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -81,6 +83,12 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxqueuedrequests":
         case "maxQueuedRequests": getOrCreateConfiguration(target).setMaxQueuedRequests(property(camelContext, int.class, value)); return true;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxsessions":
@@ -163,6 +171,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
@@ -214,6 +224,12 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxConcurrentRequests": return int.class;
         case "maxqueuedrequests":
         case "maxQueuedRequests": return int.class;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return long.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxsessions":
@@ -292,6 +308,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TogetherAudioComponent target = (TogetherAudioComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return getOrCreateConfiguration(target).isAdaptiveRateLimit();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
@@ -343,6 +361,12 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
         case "maxqueuedrequests":
         case "maxQueuedRequests": return getOrCreateConfiguration(target).getMaxQueuedRequests();
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxsessions":

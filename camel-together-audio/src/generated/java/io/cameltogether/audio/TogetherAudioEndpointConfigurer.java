@@ -23,6 +23,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TogetherAudioEndpoint target = (TogetherAudioEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": target.getConfiguration().setAdaptiveRateLimit(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
@@ -71,6 +73,12 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxqueuedrequests":
         case "maxQueuedRequests": target.getConfiguration().setMaxQueuedRequests(property(camelContext, int.class, value)); return true;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxsessions":
@@ -143,6 +151,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "baseurl":
@@ -191,6 +201,12 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxConcurrentRequests": return int.class;
         case "maxqueuedrequests":
         case "maxQueuedRequests": return int.class;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return long.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxsessions":
@@ -264,6 +280,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TogetherAudioEndpoint target = (TogetherAudioEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveratelimit":
+        case "adaptiveRateLimit": return target.getConfiguration().isAdaptiveRateLimit();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
@@ -312,6 +330,12 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxqueuedrequests":
         case "maxQueuedRequests": return target.getConfiguration().getMaxQueuedRequests();
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxsessions":

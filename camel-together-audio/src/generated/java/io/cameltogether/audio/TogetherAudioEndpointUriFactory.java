@@ -23,7 +23,8 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(65);
+        props.add("adaptiveRateLimit");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -49,6 +50,9 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("maxAudioDuration");
         props.add("maxConcurrentRequests");
         props.add("maxQueuedRequests");
+        props.add("maxRateLimitWait");
+        props.add("maxRequestsPerSecond");
+        props.add("maxResponseSize");
         props.add("maxRetries");
         props.add("maxSessions");
         props.add("maxSpeakers");

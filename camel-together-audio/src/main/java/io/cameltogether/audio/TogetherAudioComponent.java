@@ -1,6 +1,7 @@
 package io.cameltogether.audio;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 import io.cameltogether.audio.client.AudioMetrics;
+import io.cameltogether.audio.client.RatePacers;
 import io.cameltogether.audio.metrics.MetricsLookup;
 import io.cameltogether.audio.support.OptionRanges;
 
@@ -32,6 +34,8 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
     private AudioMetrics metrics;
+    private ScheduledExecutorService pacingScheduler;
+    private RatePacers ratePacers;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -77,9 +81,27 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
         return metrics;
     }
 
+    /**
+     * The pacers every batch endpoint of this component shares, so that endpoints sending with one key to one model
+     * keep together to the rate the API admits; made when the first endpoint starts.
+     */
+    public synchronized RatePacers ratePacers() {
+        if (ratePacers == null) {
+            pacingScheduler = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "TogetherAudioPacing");
+            ratePacers = new RatePacers(pacingScheduler, System::nanoTime);
+        }
+        return ratePacers;
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         metrics = null;
+        if (pacingScheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(pacingScheduler);
+            pacingScheduler = null;
+            ratePacers = null;
+        }
         if (ownsVertx && vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             vertx = null;

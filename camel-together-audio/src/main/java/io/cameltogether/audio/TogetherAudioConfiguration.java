@@ -5,6 +5,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import io.cameltogether.audio.client.ClientSettings;
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.request.ResponseFormat;
 
@@ -13,7 +14,7 @@ import io.cameltogether.audio.client.request.ResponseFormat;
  * and batch ones here, the realtime ones in {@link RealtimeConfiguration}.
  */
 @UriParams
-public class TogetherAudioConfiguration extends RealtimeConfiguration implements Cloneable {
+public class TogetherAudioConfiguration extends RequestTrafficConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://api.together.xyz/v1";
     public static final String DEFAULT_MODEL = "openai/whisper-large-v3";
@@ -42,8 +43,8 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     private Integer maxSpeakers;
     @UriParam(label = "producer", defaultValue = "text", enums = "text,result,json,srt,vtt")
     private OutputFormat outputFormat = OutputFormat.TEXT;
-    @UriParam(label = "producer", defaultValue = "524288000")
-    private long maxUploadSize = 524_288_000L;
+    @UriParam(label = "producer", defaultValue = "80000000")
+    private long maxUploadSize = ClientSettings.API_UPLOAD_CAP;
     @UriParam(label = "producer", defaultValue = "14400000", javaType = "java.time.Duration")
     private long maxAudioDuration = 14_400_000;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
@@ -52,14 +53,6 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "3600000", javaType = "java.time.Duration")
     private long requestTimeout = 3_600_000;
-    @UriParam(label = "advanced", defaultValue = "3")
-    private int maxRetries = 3;
-    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration")
-    private long retryDelay = 500;
-    @UriParam(label = "advanced", defaultValue = "8")
-    private int maxConcurrentRequests = 8;
-    @UriParam(label = "advanced", defaultValue = "1000")
-    private int maxQueuedRequests = 1000;
     @UriParam(label = "producer,advanced", defaultValue = "false")
     private boolean synchronous;
     @UriParam(label = "proxy")
@@ -90,7 +83,8 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
     }
 
     /**
-     * Base URL of the Together API. Point it at the together-audio emulator for offline tests.
+     * Base URL of the Together API. Point it at the together-audio emulator for offline tests. https only, or http
+     * to a loopback host: the API key must not cross the network in clear.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -216,7 +210,9 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
 
     /**
      * Largest audio upload in bytes. A larger WAV, MP3 or FLAC is split into parts under it, cut in pauses; other
-     * larger audio fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
+     * larger audio fails before sending. The API refuses direct uploads over 80 MB (413 request_too_large), so the
+     * default is 80,000,000 bytes and a larger value only moves the refusal to the API; send larger files of other
+     * formats as an https URL (the API fetches up to 1 GB) or convert them.
      */
     public void setMaxUploadSize(long maxUploadSize) {
         this.maxUploadSize = maxUploadSize;
@@ -268,54 +264,6 @@ public class TogetherAudioConfiguration extends RealtimeConfiguration implements
      */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
-    }
-
-    public int getMaxRetries() {
-        return maxRetries;
-    }
-
-    /**
-     * How many times a request is retried after a transient failure (408, 409, 429, 5xx, dropped connection), with
-     * exponential backoff that honours Retry-After. 0 disables retries.
-     */
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
-    }
-
-    public long getRetryDelay() {
-        return retryDelay;
-    }
-
-    /**
-     * First backoff delay; each further retry doubles it, up to 8 seconds, with jitter.
-     */
-    public void setRetryDelay(long retryDelay) {
-        this.retryDelay = retryDelay;
-    }
-
-    public int getMaxConcurrentRequests() {
-        return maxConcurrentRequests;
-    }
-
-    /**
-     * Requests in flight at once per endpoint; also the size of its connection pool. Further messages wait their
-     * turn (see maxQueuedRequests).
-     */
-    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
-        this.maxConcurrentRequests = maxConcurrentRequests;
-    }
-
-    public int getMaxQueuedRequests() {
-        return maxQueuedRequests;
-    }
-
-    /**
-     * Messages per endpoint that may wait for a free request slot beyond maxConcurrentRequests; they hold a reference
-     * to their body and no thread. When that many wait, the thread handing over the next message waits for room:
-     * back-pressure on the route's consumer (a file or Kafka consumer polls no further), never a refusal.
-     */
-    public void setMaxQueuedRequests(int maxQueuedRequests) {
-        this.maxQueuedRequests = maxQueuedRequests;
     }
 
     public boolean isSynchronous() {

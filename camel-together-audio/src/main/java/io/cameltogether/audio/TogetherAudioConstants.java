@@ -101,6 +101,16 @@ public final class TogetherAudioConstants {
     @Metadata(label = "producer", description = "Response id to quote to Together support, when the API returns "
             + "one; for a recording sent in parts, the parts' ids, comma-separated.", javaType = "String")
     public static final String RESPONSE_ID = "CamelTogetherAudioResponseId";
+    @Metadata(label = "producer", description = "Requests per second the API admits now for this key and model "
+            + "(`x-ratelimit-limit`, or its `-dynamic` variant when lower), when the answer says.", javaType = "Double")
+    public static final String RATE_LIMIT = "CamelTogetherAudioRateLimit";
+    @Metadata(label = "producer", description = "Requests left in the current rate-limit window "
+            + "(`x-ratelimit-remaining`), when the answer says.", javaType = "Double")
+    public static final String RATE_LIMIT_REMAINING = "CamelTogetherAudioRateLimitRemaining";
+    @Metadata(label = "producer", description = "Every rate-limit header of the answer (`x-ratelimit-*`, "
+            + "`x-tokenlimit-*` and their `-dynamic` variants) by lower-case name, as numbers.",
+              javaType = "java.util.Map<String, Double>")
+    public static final String RATE_LIMITS = "CamelTogetherAudioRateLimits";
 
     private TogetherAudioConstants() {
     }

@@ -90,7 +90,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
             BatchOptionsMapper.fromConfiguration(configuration).resolve(task, configuration.getOutputFormat());
         }
         OptionRanges.check(configuration);
-        URI.create(configuration.getBaseUrl());
+        ClientSettings.requireKeptOnMachineUnlessEncrypted(URI.create(configuration.getBaseUrl()));
     }
 
     @Override
@@ -108,7 +108,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
         }
         executor = getCamelContext().getExecutorServiceManager()
                 .newScheduledThreadPool(this, "TogetherAudio-" + operation, requestThreads());
-        client = new TogetherAudioClient(settings, executor, getComponent().metrics());
+        client = new TogetherAudioClient(settings, executor, getComponent().ratePacers(), getComponent().metrics());
     }
 
     /**
@@ -125,13 +125,24 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     /** How to reach the batch API (and GET /v1/models, which health checks probe) with this endpoint's options. */
     private ClientSettings clientSettings() {
-        return new ClientSettings(URI.create(configuration.getBaseUrl()), resolveApiKey(),
-                Duration.ofMillis(configuration.getConnectTimeout()),
-                Duration.ofMillis(configuration.getRequestTimeout()), configuration.getMaxRetries(),
-                configuration.getMaxConcurrentRequests(), configuration.getMaxQueuedRequests(),
-                configuration.getMaxUploadSize(), Duration.ofMillis(configuration.getMaxAudioDuration()),
-                configuration.getPartDuration() > 0 ? Duration.ofMillis(configuration.getPartDuration()) : null,
-                Duration.ofMillis(configuration.getRetryDelay()), network());
+        TogetherAudioConfiguration c = configuration;
+        return ClientSettings.builder(URI.create(c.getBaseUrl()), resolveApiKey())
+                .model(c.getModel())
+                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
+                .maxRetries(c.getMaxRetries())
+                .maxConcurrentRequests(c.getMaxConcurrentRequests())
+                .maxQueuedRequests(c.getMaxQueuedRequests())
+                .maxUploadSize(c.getMaxUploadSize())
+                .maxAudioDuration(Duration.ofMillis(c.getMaxAudioDuration()))
+                .partDuration(c.getPartDuration() > 0 ? Duration.ofMillis(c.getPartDuration()) : null)
+                .retryDelay(Duration.ofMillis(c.getRetryDelay()))
+                .maxRequestsPerSecond(c.getMaxRequestsPerSecond())
+                .adaptiveRateLimit(c.isAdaptiveRateLimit())
+                .maxRateLimitWait(Duration.ofMillis(c.getMaxRateLimitWait()))
+                .maxResponseSize(c.getMaxResponseSize())
+                .network(network())
+                .build();
     }
 
     private Network network() {

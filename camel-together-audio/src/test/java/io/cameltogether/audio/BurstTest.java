@@ -67,4 +67,34 @@ class BurstTest extends EmulatorTestSupport {
         assertEquals(MESSAGES, requests.size(), "each message reached the API once");
         assertTrue(requests.stream().allMatch(r -> r.status() == 200));
     }
+
+    /**
+     * A backlog against the API's rate limit, as Together answers it: the endpoints keep to the limit the answers
+     * tell, together, so the burst drains at the limit, no message fails for being early, and few requests are
+     * refused.
+     */
+    @Test
+    void aBacklogAgainstTheApisRateLimitDrainsAtTheLimitWithFewRefusals() {
+        EMULATOR.withRateLimit(100);
+        byte[] wav = TestAudio.numberedWav(3);
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // two endpoints of one key and model share one pace
+            String uri = "together-audio:transcribe?maxQueuedRequests=500" + (i % 2 == 0 ? "" : "&language=en");
+            sent.add(template.asyncSend(uri, e -> {
+                e.getMessage().setBody(wav);
+                e.getMessage().setHeader(TogetherAudioConstants.FILE_NAME, "voicemail.wav");
+            }));
+        }
+
+        List<Exchange> answered = sent.stream().map(CompletableFuture::join).toList();
+
+        List<Exception> failures = answered.stream().map(Exchange::getException).filter(e -> e != null).toList();
+        assertTrue(failures.isEmpty(), failures.size() + " failed, first: " + failures.stream().findFirst());
+        List<RecordedRequest> requests = EMULATOR.requests();
+        long refused = requests.stream().filter(r -> r.status() == 429).count();
+        assertEquals(400, requests.size() - refused, "each message transcribed once");
+        assertTrue(refused <= 0.1 * requests.size(), refused + " of " + requests.size() + " requests answered 429");
+        assertEquals(100.0, answered.get(399).getMessage().getHeader(TogetherAudioConstants.RATE_LIMIT));
+    }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -127,14 +128,43 @@ class FaultsTest extends EmulatorTestSupport {
     }
 
     @Test
-    void htmlPayloadTooLargeBecomesA413ApiErrorAndIsNotRetried() {
+    void stoppingTheEndpointFailsAMessageWaitingForALateRetryAtOnce() {
+        EMULATOR.enqueue(Fault.status(503).withRetryAfter(Duration.ofSeconds(50)));
+        String uri = "together-audio:transcribe";
+        CompletableFuture<Exchange> sent = template.asyncSend(uri, e -> e.getMessage().setBody(SPEECH_WAV.toFile()));
+        await().until(() -> EMULATOR.requests().size() == 1);
+
+        context.getEndpoint(uri).stop();
+
+        await().until(sent::isDone);
+        Exception e = sent.join().getException();
+        assertTrue(e.getMessage().contains("is stopping: 'speech.wav' was waiting for its turn or for a retry"),
+                e.getMessage());
+        assertEquals(1, EMULATOR.requests().size());
+    }
+
+    @Test
+    void theApisRequestTooLargeSaysWhatWasSentAgainstTheCapAndIsNotRetried() {
         EMULATOR.withMaxUploadBytes(10_000);
 
         TogetherAudioApiException e = apiError(send("together-audio:transcribe", SPEECH_WAV));
 
         assertEquals(413, e.getStatus());
+        assertEquals("request_too_large", e.getType());
         assertTrue(e.getMessage().contains("'speech.wav' was refused after 0.1 MB (145300 bytes) had been sent; "
-                + "maxUploadSize is 500.0 MB (524288000 bytes)") && e.getMessage().contains("https URL"),
+                + "maxUploadSize is 80.0 MB (80000000 bytes)") && e.getMessage().contains("https URL"),
+                e.getMessage());
+        assertEquals(1, EMULATOR.requests().size());
+    }
+
+    @Test
+    void anEdgesHtmlPayloadTooLargeIsThe413AsWell() {
+        EMULATOR.withMaxUploadBytes(10_000).withHtmlPayloadTooLarge(true);
+
+        TogetherAudioApiException e = apiError(send("together-audio:transcribe", SPEECH_WAV));
+
+        assertEquals(413, e.getStatus());
+        assertTrue(e.getMessage().contains("Payload Too Large") && e.getMessage().contains("https URL"),
                 e.getMessage());
         assertEquals(1, EMULATOR.requests().size());
     }

@@ -51,6 +51,15 @@ class OptionsAndOutputTest extends EmulatorTestSupport {
     }
 
     @Test
+    void languageAutoAsksTheApiToDetectTheLanguage() {
+        Exchange exchange = send("together-audio:transcribe?language=auto&outputFormat=result", SPEECH_WAV);
+
+        assertNull(exchange.getException());
+        assertEquals("auto", EMULATOR.lastRequest().field("language"));
+        assertEquals("en", exchange.getMessage().getHeader(TogetherAudioConstants.DETECTED_LANGUAGE));
+    }
+
+    @Test
     void headersOverrideEndpointOptionsPerMessage() {
         Exchange exchange = template.send("together-audio:transcribe?language=en&model=openai/whisper-large-v3", e -> {
             e.getMessage().setBody(SPEECH_WAV);

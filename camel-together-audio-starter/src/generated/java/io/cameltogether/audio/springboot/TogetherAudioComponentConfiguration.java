@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "camel.component.together-audio")
 public class TogetherAudioComponentConfiguration extends ComponentConfigurationPropertiesCommon {
     /**
-     * Base URL of the Together API. Point it at the together-audio emulator for offline tests.
+     * Base URL of the Together API. Point it at the together-audio emulator for offline tests. https only, or http to a
+     * loopback host: the API key must not cross the network in clear.
      */
     private String baseUrl = "https://api.together.xyz/v1";
     /**
@@ -84,9 +85,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     private Integer maxSpeakers;
     /**
      * Largest audio upload in bytes. A larger WAV, MP3 or FLAC is split into parts under it, cut in pauses; other
-     * larger audio fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
+     * larger audio fails before sending. The API refuses direct uploads over 80 MB (413 request_too_large), so the
+     * default is 80,000,000 bytes and a larger value only moves the refusal to the API; send larger files of other
+     * formats as an https URL (the API fetches up to 1 GB) or convert them.
      */
-    private Long maxUploadSize = 524288000L;
+    private Long maxUploadSize = 80000000L;
     /**
      * Fewest speakers expected, to improve diarization when known.
      */
@@ -129,6 +132,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Boolean synchronous = false;
     /**
+     * Pace requests at the rate the API admits: the x-ratelimit-limit it sends on each answer, cut on each 429 and
+     * regained on success, shared by all endpoints of one API key and model, so that a backlog drains steadily at the
+     * limit instead of in bursts the API refuses. A 429 makes the request wait its turn again (see maxRateLimitWait)
+     * instead of using up a retry. false sends as fast as maxConcurrentRequests allow (and at most
+     * maxRequestsPerSecond).
+     */
+    private Boolean adaptiveRateLimit = true;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
      * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -151,8 +162,24 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Integer maxQueuedRequests = 1000;
     /**
-     * How many times a request is retried after a transient failure (408, 409, 429, 5xx, dropped connection), with
-     * exponential backoff that honours Retry-After. 0 disables retries.
+     * How long one request may keep being answered 429 (rate limited) before it fails with the API's error. Those
+     * answers do not count against maxRetries.
+     */
+    private java.time.Duration maxRateLimitWait = java.time.Duration.ofMillis(600000);
+    /**
+     * The most requests sent per second to one model with one API key, by all the endpoints that share this setting; 0
+     * for no ceiling other than the API's. Fractions are allowed (0.5 is one every two seconds).
+     */
+    private Double maxRequestsPerSecond = 0.0d;
+    /**
+     * Bytes of an answer read at most. A larger answer fails the message with an error naming this option, and is not
+     * requested again; 16 MB holds the verbose transcript of the longest audio the API takes.
+     */
+    private Long maxResponseSize = 16777216L;
+    /**
+     * How many times a request is retried after a transient failure (408, 409, 5xx, a dropped connection, an answer cut
+     * off), with exponential backoff that honours Retry-After. 0 disables retries. A 429 is waited out instead (see
+     * maxRateLimitWait).
      */
     private Integer maxRetries = 3;
     /**
@@ -503,6 +530,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.synchronous = synchronous;
     }
 
+    public Boolean getAdaptiveRateLimit() {
+        return adaptiveRateLimit;
+    }
+
+    public void setAdaptiveRateLimit(Boolean adaptiveRateLimit) {
+        this.adaptiveRateLimit = adaptiveRateLimit;
+    }
+
     public Boolean getAutowiredEnabled() {
         return autowiredEnabled;
     }
@@ -533,6 +568,30 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setMaxQueuedRequests(Integer maxQueuedRequests) {
         this.maxQueuedRequests = maxQueuedRequests;
+    }
+
+    public java.time.Duration getMaxRateLimitWait() {
+        return maxRateLimitWait;
+    }
+
+    public void setMaxRateLimitWait(java.time.Duration maxRateLimitWait) {
+        this.maxRateLimitWait = maxRateLimitWait;
+    }
+
+    public Double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(Double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public Long getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(Long maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public Integer getMaxRetries() {

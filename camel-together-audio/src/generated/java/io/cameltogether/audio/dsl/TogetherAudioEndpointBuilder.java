@@ -13,7 +13,8 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * Base URL of the Together API. Point it at the together-audio emulator for offline tests.
+     * Base URL of the Together API. Point it at the together-audio emulator for offline tests. https only, or http to a
+     * loopback host: the API key must not cross the network in clear.
      */
     public TogetherAudioEndpointBuilder baseUrl(String value) {
         return set("baseUrl", value);
@@ -129,7 +130,9 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
 
     /**
      * Largest audio upload in bytes. A larger WAV, MP3 or FLAC is split into parts under it, cut in pauses; other
-     * larger audio fails before sending. The API's cap for direct uploads is 500 MB; send larger files as an https URL.
+     * larger audio fails before sending. The API refuses direct uploads over 80 MB (413 request_too_large), so the
+     * default is 80,000,000 bytes and a larger value only moves the refusal to the API; send larger files of other
+     * formats as an https URL (the API fetches up to 1 GB) or convert them.
      */
     public TogetherAudioEndpointBuilder maxUploadSize(long value) {
         return set("maxUploadSize", value);
@@ -213,6 +216,17 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * Pace requests at the rate the API admits: the x-ratelimit-limit it sends on each answer, cut on each 429 and
+     * regained on success, shared by all endpoints of one API key and model, so that a backlog drains steadily at the
+     * limit instead of in bursts the API refuses. A 429 makes the request wait its turn again (see maxRateLimitWait)
+     * instead of using up a retry. false sends as fast as maxConcurrentRequests allow (and at most
+     * maxRequestsPerSecond).
+     */
+    public TogetherAudioEndpointBuilder adaptiveRateLimit(boolean value) {
+        return set("adaptiveRateLimit", value);
+    }
+
+    /**
      * Time allowed to open a connection to the API.
      */
     public TogetherAudioEndpointBuilder connectTimeout(java.time.Duration value) {
@@ -237,8 +251,33 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * How many times a request is retried after a transient failure (408, 409, 429, 5xx, dropped connection), with
-     * exponential backoff that honours Retry-After. 0 disables retries.
+     * How long one request may keep being answered 429 (rate limited) before it fails with the API's error. Those
+     * answers do not count against maxRetries.
+     */
+    public TogetherAudioEndpointBuilder maxRateLimitWait(java.time.Duration value) {
+        return set("maxRateLimitWait", value.toMillis() + "ms");
+    }
+
+    /**
+     * The most requests sent per second to one model with one API key, by all the endpoints that share this setting; 0
+     * for no ceiling other than the API's. Fractions are allowed (0.5 is one every two seconds).
+     */
+    public TogetherAudioEndpointBuilder maxRequestsPerSecond(double value) {
+        return set("maxRequestsPerSecond", value);
+    }
+
+    /**
+     * Bytes of an answer read at most. A larger answer fails the message with an error naming this option, and is not
+     * requested again; 16 MB holds the verbose transcript of the longest audio the API takes.
+     */
+    public TogetherAudioEndpointBuilder maxResponseSize(long value) {
+        return set("maxResponseSize", value);
+    }
+
+    /**
+     * How many times a request is retried after a transient failure (408, 409, 5xx, a dropped connection, an answer cut
+     * off), with exponential backoff that honours Retry-After. 0 disables retries. A 429 is waited out instead (see
+     * maxRateLimitWait).
      */
     public TogetherAudioEndpointBuilder maxRetries(int value) {
         return set("maxRetries", value);

@@ -67,7 +67,7 @@ abstract class BatchProducer extends DefaultAsyncProducer {
                 if (failure != null) {
                     exchange.setException(failure instanceof CompletionException ? failure.getCause() : failure);
                 } else {
-                    ResultBodies.write(in, response.result(), response.json(), response.requestId(), output);
+                    ResultBodies.write(in, response, output);
                 }
             } catch (Exception e) {
                 exchange.setException(e);

@@ -32,6 +32,10 @@ public interface AudioMetrics {
     default void audioTranscribed(String task, String model, double seconds) {
     }
 
+    /** An answer carried rate-limit headers: the latest of each is what the API admits now. */
+    default void rateLimitsSeen(String model, RateLimits limits) {
+    }
+
     /** A realtime session opened; what it reports until it ends goes to the handle returned. */
     default SessionMetrics realtimeSessionOpened(String model) {
         return SessionMetrics.NONE;

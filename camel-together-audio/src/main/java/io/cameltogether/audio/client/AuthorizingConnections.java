@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.impl.io.DefaultHttpRequestWriter;
@@ -23,6 +24,9 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
  */
 final class AuthorizingConnections {
 
+    static final int MAX_HEADER_LINE = 16 * 1024;
+    static final int MAX_HEADERS = 200;
+
     private AuthorizingConnections() {
     }
 
@@ -30,6 +34,9 @@ final class AuthorizingConnections {
     static ManagedHttpClientConnectionFactory factory(ApiKey apiKey, String proxyAuthorization) {
         return ManagedHttpClientConnectionFactory.builder()
                 .requestWriterFactory(() -> new AuthorizingRequestWriter(apiKey, proxyAuthorization))
+                // the answer's head is bounded as its body is: a server cannot fill the heap with headers
+                .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE).setMaxHeaderCount(MAX_HEADERS)
+                        .build())
                 .build();
     }
 

@@ -1,12 +1,13 @@
 package io.cameltogether.audio.client;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -73,36 +74,29 @@ public record Network(Proxy proxy, Tls tls) {
     }
 
     /**
-     * The proxy for this URL: the configured one, else the JVM's standard properties ({@code https.proxyHost} and
-     * {@code https.proxyPort} for https and wss, {@code http.proxyHost} and {@code http.proxyPort} for http and ws,
-     * skipping the hosts {@code http.nonProxyHosts} lists), else none.
+     * The proxy for this URL: the configured one, else the one the JVM's {@link ProxySelector} picks (by default from
+     * the standard properties: {@code https.proxyHost} and {@code https.proxyPort} for https and wss,
+     * {@code http.proxyHost} and {@code http.proxyPort} for http and ws, skipping the hosts {@code http.nonProxyHosts}
+     * lists), else none.
      */
     public Proxy proxyFor(URI url) {
         if (proxy != null) {
             return proxy;
         }
-        boolean secure = url.getScheme().toLowerCase(Locale.ROOT).matches("https|wss");
-        String host = System.getProperty(secure ? "https.proxyHost" : "http.proxyHost");
-        if (host == null || host.isBlank() || bypassed(url.getHost())) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        // the selector knows http and https; a WebSocket goes the way of its HTTP upgrade
+        URI asHttp = URI.create((scheme.equals("wss") ? "https" : scheme.equals("ws") ? "http" : scheme)
+                + url.toString().substring(scheme.length()));
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) {
             return null;
         }
-        String port = System.getProperty(secure ? "https.proxyPort" : "http.proxyPort");
-        return new Proxy(host, port == null ? (secure ? 443 : 80) : Integer.parseInt(port), null, null);
-    }
-
-    /** Whether {@code http.nonProxyHosts} (patterns such as localhost|*.corp, * as wildcard) lists the host. */
-    private static boolean bypassed(String host) {
-        String patterns = System.getProperty("http.nonProxyHosts");
-        if (patterns == null || patterns.isBlank()) {
-            return false;
-        }
-        for (String pattern : patterns.split("\\|")) {
-            String regex = Pattern.quote(pattern.strip().toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q");
-            if (host.toLowerCase(Locale.ROOT).matches(regex)) {
-                return true;
+        for (java.net.Proxy selected : selector.select(asHttp)) {
+            if (selected.type() == java.net.Proxy.Type.HTTP && selected.address() instanceof InetSocketAddress at) {
+                return new Proxy(at.getHostString(), at.getPort(), null, null);
             }
         }
-        return false;
+        return null;
     }
 
     /**

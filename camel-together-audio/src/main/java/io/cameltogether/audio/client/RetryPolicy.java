@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Backoff between attempts, batch requests and realtime reconnects alike, as Together's SDKs do it: exponential
- * from a base delay, capped, with up to 25% jitter so that many clients do not retry in step; a server's {@code retry-after-ms} or {@code Retry-After} (seconds or
- * HTTP date) wins when it asks for at most a minute.
+ * from a base delay, capped, with up to 25% jitter so that many clients do not retry in step; a server's
+ * {@code retry-after-ms} or {@code Retry-After} (seconds or HTTP date) is followed instead, up to a minute.
  */
 public final class RetryPolicy {
 
@@ -36,9 +36,16 @@ public final class RetryPolicy {
      * @param retryAfter   the {@code Retry-After} header or null
      */
     public Duration delay(int retry, String retryAfterMs, String retryAfter) {
-        Duration server = serverDelay(retryAfterMs, retryAfter);
-        if (server != null && !server.isNegative() && server.compareTo(MAX_SERVER_DELAY) <= 0) {
-            return server;
+        return delay(retry, serverDelay(retryAfterMs, retryAfter));
+    }
+
+    /**
+     * @param retry       1 for the first retry, 2 for the second, ...
+     * @param serverDelay what the server asked for, as {@link #serverDelay} read it, or null
+     */
+    public Duration delay(int retry, Duration serverDelay) {
+        if (serverDelay != null) {
+            return serverDelay;
         }
         long base = baseDelay.toMillis() << Math.min(retry - 1, 20);
         long capped = Math.min(base, maxDelay.toMillis());
@@ -46,26 +53,39 @@ public final class RetryPolicy {
         return Duration.ofMillis((long) (capped * jitter));
     }
 
-    private static Duration serverDelay(String retryAfterMs, String retryAfter) {
-        if (retryAfterMs != null) {
-            try {
-                return Duration.ofMillis((long) Double.parseDouble(retryAfterMs.trim()));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
+    /**
+     * The delay a server asked for in {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date), at
+     * most {@link #MAX_SERVER_DELAY}; null when it asked for none, or for one that is negative or not a number.
+     */
+    static Duration serverDelay(String retryAfterMs, String retryAfter) {
+        Duration asked = millis(retryAfterMs, 1);
+        if (asked == null) {
+            asked = millis(retryAfter, 1000);
         }
-        if (retryAfter == null) {
-            return null;
-        }
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(retryAfter.trim()) * 1000));
-        } catch (NumberFormatException notSeconds) {
+        if (asked == null && retryAfter != null) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Duration.between(ZonedDateTime.now(at.getZone()), at);
+                asked = Duration.between(ZonedDateTime.now(at.getZone()), at);
             } catch (DateTimeParseException notDate) {
                 return null;
             }
+        }
+        if (asked == null || asked.isNegative()) {
+            return null;
+        }
+        return asked.compareTo(MAX_SERVER_DELAY) > 0 ? MAX_SERVER_DELAY : asked;
+    }
+
+    private static Duration millis(String value, double millisPerUnit) {
+        if (value == null || value.length() > 32) {
+            return null;
+        }
+        try {
+            double millis = Double.parseDouble(value.trim()) * millisPerUnit;
+            return Double.isFinite(millis) && millis >= 0
+                    ? Duration.ofMillis((long) Math.min(millis, MAX_SERVER_DELAY.toMillis())) : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
         }
     }
 }

@@ -6,7 +6,18 @@ import io.cameltogether.audio.client.request.AudioSource;
 /** The upload cap check, shared by the pre-send size check and the streaming count. */
 final class UploadLimits {
 
+    /**
+     * Room left in each part of a split recording for the rest of the request (boundaries, model and the other
+     * fields), since the API may count its cap over the whole body.
+     */
+    static final long FORM_ALLOWANCE = 64 * 1024;
+
     private UploadLimits() {
+    }
+
+    /** The largest audio a part of a split recording holds under the cap. */
+    static long partCap(long maxUploadSize) {
+        return maxUploadSize > 4 * FORM_ALLOWANCE ? maxUploadSize - FORM_ALLOWANCE : maxUploadSize;
     }
 
     static void check(AudioSource source, long maxUploadSize) {
@@ -30,7 +41,7 @@ final class UploadLimits {
                                              long maxUploadSize) {
         if (error.getStatus() == 413) {
             return error.withHint("'" + source.fileName() + "' was refused after " + megabytes(sentBytes)
-                    + " had been sent; maxUploadSize is " + megabytes(maxUploadSize) + ", above what this API "
+                    + " had been sent; maxUploadSize is " + megabytes(maxUploadSize) + ", more than this API "
                     + "accepts: lower maxUploadSize to fail such files before sending, or host the audio at an https "
                     + "URL and send the URL as the body instead (the API fetches up to 1 GB)");
         }
@@ -50,6 +61,7 @@ final class UploadLimits {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB (%d bytes)", bytes / 1_048_576.0, bytes);
+        // decimal megabytes, as the API states its cap
+        return String.format(java.util.Locale.ROOT, "%.1f MB (%d bytes)", bytes / 1e6, bytes);
     }
 }

@@ -1,13 +1,19 @@
 package io.cameltogether.audio.metrics;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import io.cameltogether.audio.client.AudioMetrics;
+import io.cameltogether.audio.client.RateLimits;
 
 /**
  * The component's meters, all named {@code together.audio.*}: HTTP attempts with their outcome, retries, audio
@@ -23,8 +29,11 @@ final class MicrometerAudioMetrics implements AudioMetrics {
     static final String SESSIONS = "together.audio.realtime.sessions";
     static final String RECONNECTS = "together.audio.realtime.reconnects";
     static final String IGNORED_VALUES = "together.audio.realtime.server.values.ignored";
+    static final String RATE_LIMITS = "together.audio.ratelimit";
 
     private final MeterRegistry registry;
+    /** The latest value of each rate-limit header per model, which the gauges read. */
+    private final Map<List<String>, AtomicReference<Double>> rateLimits = new ConcurrentHashMap<>();
 
     MicrometerAudioMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -54,6 +63,19 @@ final class MicrometerAudioMetrics implements AudioMetrics {
     @Override
     public void audioTranscribed(String task, String model, double seconds) {
         audioSeconds(task, model).increment(seconds);
+    }
+
+    /** Models are the endpoints' own or "other", header names a fixed set: the gauges are bounded. */
+    @Override
+    public void rateLimitsSeen(String model, RateLimits limits) {
+        limits.values().forEach((header, value) -> rateLimits.computeIfAbsent(List.of(model, header), key -> {
+            AtomicReference<Double> latest = new AtomicReference<>();
+            Gauge.builder(RATE_LIMITS, latest, l -> l.get() == null ? Double.NaN : l.get())
+                    .description("The latest rate-limit headers of the API's answers (x-ratelimit-limit, -remaining, "
+                            + "-reset, x-tokenlimit-*, and their -dynamic variants)")
+                    .tags("model", model, "header", header).register(registry);
+            return latest;
+        }).set(value));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.camel.spi.UriParam;
 
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.ClientSettings;
 
 /**
  * The ranges the endpoint's numeric options must lie in, and the accepted values of its enumerated ones, checked when
@@ -29,6 +30,15 @@ public final class OptionRanges {
         atLeast("maxQueuedRequests", c.getMaxQueuedRequests(), 0,
                 "a count; 0 makes every sender wait for a free request slot");
         atLeast("maxUploadSize", c.getMaxUploadSize(), 1, "a size in bytes");
+        atLeast("maxResponseSize", c.getMaxResponseSize(), 1, "a size in bytes");
+        atMost("maxResponseSize", c.getMaxResponseSize(), ClientSettings.MAX_RESPONSE_SIZE, "a size in bytes");
+        atLeast("maxRateLimitWait", c.getMaxRateLimitWait(), 0, DURATION + "; 0 fails at the first 429");
+        double perSecond = c.getMaxRequestsPerSecond();
+        if (!(perSecond == 0 || perSecond >= ClientSettings.MIN_REQUESTS_PER_SECOND) || Double.isInfinite(perSecond)) {
+            throw new AudioValidationException("maxRequestsPerSecond=" + perSecond + " is not accepted: give "
+                    + "requests per second from " + ClientSettings.MIN_REQUESTS_PER_SECOND + ", such as 20 or 0.5, or "
+                    + "0 for no ceiling");
+        }
         atLeast("maxAudioDuration", c.getMaxAudioDuration(), 1000, DURATION + " of 1s or more");
         if (c.getPartDuration() != 0) {
             atLeast("partDuration", c.getPartDuration(), 1000, DURATION + " of 1s or more, or 0 to split only "
@@ -80,6 +90,13 @@ public final class OptionRanges {
 
     private static void positiveDuration(String option, long value) {
         atLeast(option, value, 1, DURATION + " above 0");
+    }
+
+    private static void atMost(String option, long value, long max, String accepted) {
+        if (value > max) {
+            throw new AudioValidationException(option + "=" + value + " is not accepted: give " + accepted
+                    + " up to " + max);
+        }
     }
 
     private static void atLeast(String option, long value, long min, String accepted) {

@@ -3,7 +3,9 @@ package io.cameltogether.audio.support;
 import org.apache.camel.Message;
 
 import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.client.RateLimits;
 import io.cameltogether.audio.client.request.OutputFormat;
+import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.client.result.TranscriptionResult;
 import io.cameltogether.audio.client.subtitle.SubtitleFormat;
 import io.cameltogether.audio.client.subtitle.SubtitleWriter;
@@ -18,6 +20,16 @@ public final class ResultBodies {
      * @param json      the API's JSON for this result, returned as-is by the json output
      * @param requestId the response id, or null
      */
+    public static void write(Message message, BatchResponse response, OutputFormat output) {
+        RateLimits limits = response.rateLimits();
+        if (limits != null && !limits.isEmpty()) {
+            setIfPresent(message, TogetherAudioConstants.RATE_LIMIT, limits.requestLimit());
+            setIfPresent(message, TogetherAudioConstants.RATE_LIMIT_REMAINING, limits.requestsRemaining());
+            message.setHeader(TogetherAudioConstants.RATE_LIMITS, limits.values());
+        }
+        write(message, response.result(), response.json(), response.requestId(), output);
+    }
+
     public static void write(Message message, TranscriptionResult result, String json, String requestId,
                              OutputFormat output) {
         setIfPresent(message, TogetherAudioConstants.DETECTED_LANGUAGE, result.language());

@@ -32,8 +32,14 @@ class RetryPolicyTest {
     }
 
     @Test
-    void absurdOrUnreadableServerDelaysFallBackToBackoff() {
-        assertTrue(policy.delay(1, null, "3600").toMillis() <= 500);
+    void aServerDelayOverAMinuteIsFollowedForAMinute() {
+        assertEquals(Duration.ofSeconds(60), policy.delay(1, null, "3600"));
+        assertEquals(Duration.ofSeconds(60), policy.delay(1, "1e300", null));
+    }
+
+    @Test
+    void unreadableOrNegativeServerDelaysFallBackToBackoff() {
         assertTrue(policy.delay(1, "soon", "later").toMillis() <= 500);
+        assertTrue(policy.delay(1, "NaN", "-5").toMillis() <= 500);
     }
 }

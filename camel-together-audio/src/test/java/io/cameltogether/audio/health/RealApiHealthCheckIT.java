@@ -10,7 +10,6 @@ import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.ApiProbe;
 import io.cameltogether.audio.client.ApiStatus;
 import io.cameltogether.audio.client.ClientSettings;
-import io.cameltogether.audio.client.Network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,9 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RealApiHealthCheckIT {
 
     private static ApiStatus probe(String key) {
-        ClientSettings settings = new ClientSettings(URI.create("https://api.together.xyz/v1"), ApiKey.of(key),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 0, 1, 0, 1, Duration.ofHours(4), null,
-                Duration.ofMillis(500), Network.DEFAULT);
+        ClientSettings settings = ClientSettings.builder(URI.create("https://api.together.xyz/v1"), ApiKey.of(key))
+                .requestTimeout(Duration.ofSeconds(30)).maxRetries(0).maxConcurrentRequests(1).build();
         try (ApiProbe probe = new ApiProbe(settings, Duration.ofSeconds(30), Duration.ZERO)) {
             return probe.check();
         }

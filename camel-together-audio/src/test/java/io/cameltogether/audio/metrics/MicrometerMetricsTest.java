@@ -1,6 +1,8 @@
 package io.cameltogether.audio.metrics;
 
 import java.nio.file.Files;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
+
 import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.EmulatorTestSupport;
@@ -35,6 +38,36 @@ class MicrometerMetricsTest extends EmulatorTestSupport {
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("metricsRegistry", meters);
         return context;
+    }
+
+    @Test
+    void modelsFromMessageHeadersAreTaggedAsOtherSoHeadersCannotMakeMetersWithoutBound() {
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            template.send("together-audio:transcribe", e -> {
+                e.getMessage().setBody(SPEECH_WAV.toFile());
+                e.getMessage().setHeader(TogetherAudioConstants.MODEL, "tenant-" + n + "/model");
+            });
+        }
+        send("together-audio:transcribe", SPEECH_WAV.toFile());
+
+        Set<String> models = meters.find(MicrometerAudioMetrics.REQUESTS).timers().stream()
+                .map(t -> t.getId().getTag("model")).collect(Collectors.toSet());
+        assertEquals(Set.of(WHISPER, "other"), models);
+        assertEquals(20, meters.get(MicrometerAudioMetrics.REQUESTS).tags("model", "other").timers().stream()
+                .mapToLong(Timer::count).sum());
+    }
+
+    @Test
+    void theApisRateLimitHeadersAreGauges() {
+        EMULATOR.withRateLimit(40);
+
+        assertNull(send("together-audio:transcribe", SPEECH_WAV.toFile()).getException());
+
+        assertEquals(40, meters.get(MicrometerAudioMetrics.RATE_LIMITS)
+                .tags("model", WHISPER, "header", "x-ratelimit-limit").gauge().value());
+        assertEquals(39, meters.get(MicrometerAudioMetrics.RATE_LIMITS)
+                .tags("model", WHISPER, "header", "x-ratelimit-remaining").gauge().value(), 1);
     }
 
     @Test

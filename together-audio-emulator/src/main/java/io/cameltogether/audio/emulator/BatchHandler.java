@@ -86,11 +86,15 @@ final class BatchHandler implements Handler<HttpServerRequest> {
                 answerFault(state);
                 return;
             }
-            if (state.inspector.total() > emulator.maxUploadBytes()) {
+            if (request.bytesRead() > emulator.limits().maxUploadBytes) {
                 answerTooLarge(state);
                 return;
             }
             BatchParams params = BatchParams.parse(state.task, state.fields(), state.uploads);
+            EmulatedRateLimit rateLimit = emulator.limits().rateLimit;
+            if (rateLimit != null && !rateLimit.admit(emulator.apiKey(), params.model(), request.response())) {
+                throw EmulatedRateLimit.limited(params.model());
+            }
             if (params.url() != null) {
                 fetch(state, params);
             } else {
@@ -125,7 +129,7 @@ final class BatchHandler implements Handler<HttpServerRequest> {
                     }
                     response.handler(state.inspector::update);
                     response.endHandler(v -> {
-                        if (state.inspector.total() > emulator.maxUrlBytes()) {
+                        if (state.inspector.total() > emulator.limits().maxUrlBytes) {
                             answerError(state.request, state, new ApiError(400, "invalid_request_error",
                                     "file_too_large", "file", "The audio at the URL exceeds the 1 GB limit"));
                         } else {
@@ -157,9 +161,9 @@ final class BatchHandler implements Handler<HttpServerRequest> {
         }
         double duration = AudioProbe.durationSeconds(format, head, audio.tail(), audio.total(),
                 audio.mp3FrameSeconds());
-        if (duration > emulator.maxDurationSeconds()) {
+        if (duration > emulator.limits().maxDurationSeconds) {
             throw new ApiError(400, "invalid_request_error", "audio_too_long", "file", String.format(Locale.ROOT,
-                    "Audio is %.0f s long; the limit is %.0f s (4 hours)", duration, emulator.maxDurationSeconds()));
+                    "Audio is %.0f s long; the limit is %.0f s (4 hours)", duration, emulator.limits().maxDurationSeconds));
         }
         EmulatedTranscript transcript = new EmulatedTranscript(audio.crc32c(), duration);
         String body = params.verbose()
@@ -177,8 +181,8 @@ final class BatchHandler implements Handler<HttpServerRequest> {
             emulator.vertx().setTimer(Math.max(1, fault.delay.toMillis()), t -> answer(state, 200, body));
         } else if (fault != null && fault.kind == Fault.Kind.TRUNCATE) {
             answerTruncated(state, body);
-        } else if (emulator.processingSecondsPerAudioHour() > 0) {
-            long millis = Math.round(duration / 3600 * emulator.processingSecondsPerAudioHour() * 1000);
+        } else if (emulator.limits().processingSecondsPerAudioHour > 0) {
+            long millis = Math.round(duration / 3600 * emulator.limits().processingSecondsPerAudioHour * 1000);
             emulator.vertx().setTimer(Math.max(1, millis), t -> answer(state, 200, body));
         } else {
             answer(state, 200, body);
@@ -187,15 +191,28 @@ final class BatchHandler implements Handler<HttpServerRequest> {
 
     private void answerFault(BatchRequestState state) {
         if (state.fault.status == 413) {
-            answerTooLarge(state);
+            answerTooLargeAsEdge(state);
             return;
         }
         state.fault.putRetryAfter(state.request.response());
         answerError(state.request, state, state.fault.toApiError());
     }
 
-    /** The real edge rejects oversized uploads with an HTML page, not ErrorData. */
+    /**
+     * The API refuses a request body over its cap with 413 {@code request_too_large}, once it has read it; some edges
+     * answer with an HTML page instead.
+     */
     private void answerTooLarge(BatchRequestState state) {
+        if (emulator.limits().htmlPayloadTooLarge) {
+            answerTooLargeAsEdge(state);
+            return;
+        }
+        answerError(state.request, state, new ApiError(413, "request_too_large", null, "file", String.format(
+                Locale.ROOT, "Request body of %d bytes exceeds the %.0f MB limit for direct uploads; pass a URL to "
+                + "the file instead (up to 1 GB)", state.request.bytesRead(), emulator.limits().maxUploadBytes / 1e6)));
+    }
+
+    private void answerTooLargeAsEdge(BatchRequestState state) {
         state.request.response().putHeader("Content-Type", "text/html");
         answer(state, 413, "<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 "
                 + "Request Entity Too Large</h1></center></body></html>");

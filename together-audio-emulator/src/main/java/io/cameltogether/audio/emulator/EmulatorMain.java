@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the emulator until stopped:
  * {@code java -cp ... EmulatorMain [--port=N] [--api-key=K] [--max-upload-bytes=N] [--max-duration-seconds=S]
  * [--processing-seconds-per-audio-hour=S] [--bare-transcription-events=true] [--processed-events=true]
- * [--confidences=true]}.
+ * [--confidences=true] [--rate-limit=REQUESTS_PER_SECOND] [--html-payload-too-large=true]}.
  * Prints one line with the base URL, which scripts can read.
  */
 public final class EmulatorMain {
@@ -33,6 +33,8 @@ public final class EmulatorMain {
                 case "--bare-transcription-events" -> emulator.withBareTranscriptionEvents(Boolean.parseBoolean(option[1]));
                 case "--processed-events" -> emulator.withProcessedEvents(Boolean.parseBoolean(option[1]));
                 case "--confidences" -> emulator.withConfidences(Boolean.parseBoolean(option[1]));
+                case "--rate-limit" -> emulator.withRateLimit(Double.parseDouble(option[1]));
+                case "--html-payload-too-large" -> emulator.withHtmlPayloadTooLarge(Boolean.parseBoolean(option[1]));
                 default -> throw new IllegalArgumentException("unknown option " + option[0]);
             }
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,20 @@ final class FileHost {
             server = null;
         }
         files.clear();
+    }
+
+    /** A truststore (in memory) holding the certificate {@link #selfSigned()} serves. */
+    static KeyStore trustStore() {
+        try (InputStream in = FileHost.class.getResourceAsStream(KEYSTORE)) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(in, KEYSTORE_PASSWORD.toCharArray());
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("together-audio-emulator", keys.getCertificate(keys.aliases().nextElement()));
+            return trust;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the emulator's certificate", e);
+        }
     }
 
     /** The self-signed key and certificate for localhost and 127.0.0.1. */

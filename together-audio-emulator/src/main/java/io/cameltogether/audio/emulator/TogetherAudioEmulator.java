@@ -1,9 +1,6 @@
 package io.cameltogether.audio.emulator;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +34,10 @@ public class TogetherAudioEmulator implements AutoCloseable {
     public static final Duration DEFAULT_REALTIME_IDLE_TIMEOUT = Duration.ofSeconds(300);
 
     private volatile String apiKey = DEFAULT_API_KEY;
-    private volatile long maxUploadBytes = 524_288_000L;
-    private volatile long maxUrlBytes = 1_073_741_824L;
-    private volatile double maxDurationSeconds = 4 * 3600;
-    private volatile double processingSecondsPerAudioHour;
+    /** The live API's cap on a direct upload, counted over the whole request body in decimal megabytes. */
+    public static final long LIVE_UPLOAD_CAP = BatchLimits.LIVE_UPLOAD_CAP;
+
+    private final BatchLimits limits = new BatchLimits();
 
     private volatile Duration realtimeIdleTimeout = DEFAULT_REALTIME_IDLE_TIMEOUT;
     private volatile boolean bareTranscriptionEvents;
@@ -122,16 +119,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
 
     /** A truststore (in memory) holding the certificate that {@link #withTls()} serves. */
     public static KeyStore trustStore() {
-        try (InputStream in = FileHost.class.getResourceAsStream(FileHost.KEYSTORE)) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(in, FileHost.KEYSTORE_PASSWORD.toCharArray());
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("together-audio-emulator", keys.getCertificate(keys.aliases().nextElement()));
-            return trust;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the emulator's certificate", e);
-        }
+        return FileHost.trustStore();
     }
 
     public String apiKey() {
@@ -144,38 +132,47 @@ public class TogetherAudioEmulator implements AutoCloseable {
         return this;
     }
 
-    public long maxUploadBytes() {
-        return maxUploadBytes;
+    BatchLimits limits() {
+        return limits;
     }
 
-    /** Direct uploads above this get 413 with an HTML body, as at the real edge (default 500 MB). */
+    /**
+     * Request bodies above this get 413 {@code request_too_large} (default {@link #LIVE_UPLOAD_CAP}, the live cap).
+     */
     public TogetherAudioEmulator withMaxUploadBytes(long bytes) {
-        this.maxUploadBytes = bytes;
+        limits.maxUploadBytes = bytes;
         return this;
     }
 
-    public long maxUrlBytes() {
-        return maxUrlBytes;
+    /**
+     * Answers an upload over the cap with the HTML page of an edge proxy instead of the API's JSON error, as some of
+     * Together's edges do.
+     */
+    public TogetherAudioEmulator withHtmlPayloadTooLarge(boolean html) {
+        limits.htmlPayloadTooLarge = html;
+        return this;
+    }
+
+    /**
+     * Limits batch requests to this many per second per key and model, as Together's dynamic limits answer: 429
+     * {@code dynamic_request_limited} without Retry-After past it, and {@code x-ratelimit-*} headers on every answer.
+     * 0 lifts the limit.
+     */
+    public TogetherAudioEmulator withRateLimit(double requestsPerSecond) {
+        limits.rateLimit = requestsPerSecond > 0 ? new EmulatedRateLimit(requestsPerSecond) : null;
+        return this;
     }
 
     /** Audio fetched from a URL above this gets 400 file_too_large (default 1 GB). */
     public TogetherAudioEmulator withMaxUrlBytes(long bytes) {
-        this.maxUrlBytes = bytes;
+        limits.maxUrlBytes = bytes;
         return this;
-    }
-
-    public double maxDurationSeconds() {
-        return maxDurationSeconds;
     }
 
     /** Audio longer than this gets 400 audio_too_long (default 4 hours). */
     public TogetherAudioEmulator withMaxDurationSeconds(double seconds) {
-        this.maxDurationSeconds = seconds;
+        limits.maxDurationSeconds = seconds;
         return this;
-    }
-
-    public double processingSecondsPerAudioHour() {
-        return processingSecondsPerAudioHour;
     }
 
     /**
@@ -183,7 +180,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
      * in proportion to the audio's length: lets a benchmark see what sending parts side by side gains.
      */
     public TogetherAudioEmulator withProcessingSecondsPerAudioHour(double seconds) {
-        this.processingSecondsPerAudioHour = seconds;
+        limits.processingSecondsPerAudioHour = seconds;
         return this;
     }
 
@@ -337,10 +334,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
         processedEvents = false;
         confidences = false;
         apiKey = DEFAULT_API_KEY;
-        maxUploadBytes = 524_288_000L;
-        maxUrlBytes = 1_073_741_824L;
-        maxDurationSeconds = 4 * 3600;
-        processingSecondsPerAudioHour = 0;
+        limits.reset();
     }
 
     @Override

@@ -86,8 +86,9 @@ public final class PartedTranscription {
         TranscriptionResult whole = TranscriptStitcher.stitch(transcripts, last.endSeconds());
         String requestIds = answers.stream().map(a -> a.join().requestId()).filter(Objects::nonNull)
                 .collect(Collectors.joining(","));
+        // the limits of one answer stand for all: the last part's
         return new BatchResponse(json(whole, request.options().responseFormat()), whole,
-                requestIds.isEmpty() ? null : requestIds);
+                requestIds.isEmpty() ? null : requestIds, answers.get(answers.size() - 1).join().rateLimits());
     }
 
     /** The part's failure, naming the part: an API error keeps its type, status and code; others are wrapped. */

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A scheduler on a virtual clock, for tests of what runs on one: tasks run on the test's thread, in the order of
  * their due times, when {@link #runUntilIdle()} is called, and the clock jumps to each task's time.
  */
-final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
     private final class Task extends FutureTask<Object> implements ScheduledFuture<Object> {
         final long dueNanos;
@@ -43,20 +43,33 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
     private long scheduled;
 
     /** The virtual time, in nanoseconds. */
-    long nanoTime() {
+    public long nanoTime() {
         return now;
     }
 
     /** Runs every task, those they schedule included, advancing the clock to each one's due time. */
-    void runUntilIdle() {
+    public void runUntilIdle() {
         for (Task task = poll(); task != null; task = poll()) {
             now = Math.max(now, task.dueNanos);
             task.run();
         }
     }
 
+    /** Runs the tasks due by {@code nanos} of virtual time, and leaves the clock there. */
+    public void runUntil(long nanos) {
+        for (Task task = pollDueBy(nanos); task != null; task = pollDueBy(nanos)) {
+            now = Math.max(now, task.dueNanos);
+            task.run();
+        }
+        now = Math.max(now, nanos);
+    }
+
     private synchronized Task poll() {
         return queue.poll();
+    }
+
+    private synchronized Task pollDueBy(long nanos) {
+        return queue.isEmpty() || queue.peek().dueNanos > nanos ? null : queue.poll();
     }
 
     private synchronized Task add(Runnable command, long delayNanos) {
