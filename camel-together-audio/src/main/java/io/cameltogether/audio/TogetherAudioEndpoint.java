@@ -90,7 +90,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
             BatchOptionsMapper.fromConfiguration(configuration).resolve(task, configuration.getOutputFormat());
         }
         OptionRanges.check(configuration);
-        ClientSettings.requireKeptOnMachineUnlessEncrypted(URI.create(configuration.getBaseUrl()));
+        settingsBuilder(null).check();
     }
 
     @Override
@@ -125,8 +125,12 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     /** How to reach the batch API (and GET /v1/models, which health checks probe) with this endpoint's options. */
     private ClientSettings clientSettings() {
+        return settingsBuilder(resolveApiKey()).build();
+    }
+
+    private ClientSettings.Builder settingsBuilder(ApiKey apiKey) {
         TogetherAudioConfiguration c = configuration;
-        return ClientSettings.builder(URI.create(c.getBaseUrl()), resolveApiKey())
+        return ClientSettings.builder(URI.create(c.getBaseUrl()), apiKey)
                 .model(c.getModel())
                 .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
                 .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
@@ -141,8 +145,7 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
                 .adaptiveRateLimit(c.isAdaptiveRateLimit())
                 .maxRateLimitWait(Duration.ofMillis(c.getMaxRateLimitWait()))
                 .maxResponseSize(c.getMaxResponseSize())
-                .network(network())
-                .build();
+                .network(network());
     }
 
     private Network network() {

@@ -275,6 +275,12 @@ class ValidationTest extends EmulatorTestSupport {
         assertTrue(creationFailure("together-audio:realtime?sessionIdleTimeout=0")
                 .startsWith("sessionIdleTimeout=0 is not accepted"));
         assertTrue(creationFailure("together-audio:realtime?maxSessions=0").startsWith("maxSessions=0 is not accepted"));
+        assertEquals("maxRequestsPerSecond=1.0E-4 is not accepted: give requests per second from 0.001, such as 20 "
+                + "or 0.5, or 0 for no ceiling", creationFailure("together-audio:transcribe?maxRequestsPerSecond=0.0001"));
+        assertTrue(creationFailure("together-audio:transcribe?maxResponseSize=0")
+                .startsWith("maxResponseSize=0 is not accepted"));
+        assertTrue(creationFailure("together-audio:realtime?replayBufferDuration=1s")
+                .startsWith("replayBufferDuration=1000 is not accepted"));
     }
 
     @Test

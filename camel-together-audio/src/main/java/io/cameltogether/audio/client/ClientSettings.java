@@ -57,18 +57,36 @@ public record ClientSettings(
     public ClientSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(maxAudioDuration, "maxAudioDuration");
-        Objects.requireNonNull(retryDelay, "retryDelay");
-        Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait");
         Objects.requireNonNull(network, "network");
-        if (maxRetries < 0 || maxQueuedRequests < 0 || maxConcurrentRequests < 1 || maxUploadSize < 1
-                || maxResponseSize < 1 || maxResponseSize > MAX_RESPONSE_SIZE
-                || !(maxRequestsPerSecond == 0 || maxRequestsPerSecond >= MIN_REQUESTS_PER_SECOND)) {
-            throw new IllegalArgumentException("maxRetries and maxQueuedRequests must be >= 0, maxConcurrentRequests, "
-                    + "maxUploadSize and maxResponseSize >= 1, maxResponseSize <= " + MAX_RESPONSE_SIZE
-                    + ", maxRequestsPerSecond 0 or >= " + MIN_REQUESTS_PER_SECOND);
+        check(baseUrl, connectTimeout, requestTimeout, maxRetries, maxConcurrentRequests, maxQueuedRequests,
+                maxUploadSize, maxAudioDuration, partDuration, retryDelay, maxRequestsPerSecond, maxRateLimitWait,
+                maxResponseSize, network);
+    }
+
+    /** Every rule these values keep, in the words of the endpoint options they come from. */
+    private static void check(URI baseUrl, Duration connectTimeout, Duration requestTimeout, int maxRetries,
+                              int maxConcurrentRequests, int maxQueuedRequests, long maxUploadSize,
+                              Duration maxAudioDuration, Duration partDuration, Duration retryDelay,
+                              double maxRequestsPerSecond, Duration maxRateLimitWait, long maxResponseSize,
+                              Network network) {
+        OptionRules.positive("connectTimeout", connectTimeout);
+        OptionRules.positive("requestTimeout", requestTimeout);
+        OptionRules.notNegative("retryDelay", retryDelay, OptionRules.DURATION + "; 0 retries at once");
+        OptionRules.atLeast("maxRetries", maxRetries, 0, "a count; 0 disables retries");
+        OptionRules.atLeast("maxConcurrentRequests", maxConcurrentRequests, 1, "a count of 1 or more");
+        OptionRules.atLeast("maxQueuedRequests", maxQueuedRequests, 0,
+                "a count; 0 makes every sender wait for a free request slot");
+        OptionRules.atLeast("maxUploadSize", maxUploadSize, 1, "a size in bytes");
+        OptionRules.atLeast("maxResponseSize", maxResponseSize, 1, "a size in bytes");
+        OptionRules.atMost("maxResponseSize", maxResponseSize, MAX_RESPONSE_SIZE, "a size in bytes");
+        OptionRules.notNegative("maxRateLimitWait", maxRateLimitWait, OptionRules.DURATION
+                + "; 0 fails at the first 429");
+        OptionRules.requestsPerSecond("maxRequestsPerSecond", maxRequestsPerSecond, MIN_REQUESTS_PER_SECOND);
+        OptionRules.atLeast("maxAudioDuration", maxAudioDuration.toMillis(), 1000, OptionRules.DURATION
+                + " of 1s or more");
+        if (partDuration != null) {
+            OptionRules.atLeast("partDuration", partDuration.toMillis(), 1000, OptionRules.DURATION + " of 1s or "
+                    + "more, or 0 to split only what maxAudioDuration and maxUploadSize require");
         }
         requireKeptOnMachineUnlessEncrypted(baseUrl);
         Network.Proxy proxy = network.proxyFor(baseUrl);
@@ -79,6 +97,7 @@ public record ClientSettings(
         }
     }
 
+    /** @param apiKey null for a builder only {@linkplain Builder#check() checked}, never built */
     public static Builder builder(URI baseUrl, ApiKey apiKey) {
         return new Builder(baseUrl, apiKey);
     }
@@ -225,6 +244,13 @@ public record ClientSettings(
         public Builder network(Network value) {
             network = value;
             return this;
+        }
+
+        /** Checks the values as {@link #build()} would, before there is a key: when an endpoint is made. */
+        public void check() {
+            ClientSettings.check(baseUrl, connectTimeout, requestTimeout, maxRetries, maxConcurrentRequests,
+                    maxQueuedRequests, maxUploadSize, maxAudioDuration, partDuration, retryDelay,
+                    maxRequestsPerSecond, maxRateLimitWait, maxResponseSize, network);
         }
 
         public ClientSettings build() {

@@ -36,21 +36,21 @@ public final class RealtimeOptionsMapper {
                 new RealtimeSettings.Connection(URI.create(c.getBaseUrl()), apiKey, network,
                         Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getSessionCreatedTimeout()),
                         Duration.ofMillis(c.getServerSilenceTimeout()), Duration.ofMillis(c.getKeepAliveInterval())),
-                new RealtimeSettings.Recovery(c.getReconnectAttempts(), Duration.ofMillis(c.getReconnectMaxTime()),
-                        Duration.ofMillis(c.getReconnectDelay()), Duration.ofMillis(c.getReplayBufferDuration())),
-                Duration.ofMillis(c.getFinalTranscriptQuiet()));
+                recovery(c), Duration.ofMillis(c.getFinalTranscriptQuiet()));
+    }
+
+    private static RealtimeSettings.Recovery recovery(TogetherAudioConfiguration c) {
+        return new RealtimeSettings.Recovery(c.getReconnectAttempts(), Duration.ofMillis(c.getReconnectMaxTime()),
+                Duration.ofMillis(c.getReconnectDelay()), Duration.ofMillis(c.getReplayBufferDuration()));
     }
 
     /** Fails endpoint creation on realtime options no session could use. */
     public static void validate(TogetherAudioConfiguration c) {
         sessionConfig(c);
+        recovery(c);
         if (c.getChunkDurationMs() < 10 || c.getChunkDurationMs() > 1000) {
             throw new AudioValidationException("chunkDurationMs " + c.getChunkDurationMs()
                     + " is not valid: the API takes appends of at most 1000 ms; use 10 to 1000");
-        }
-        if (c.getReplayBufferDuration() < 5000) {
-            throw new AudioValidationException("replayBufferDuration must be at least 5 s, so a reconnect can replay "
-                    + "the speech in progress");
         }
     }
 }

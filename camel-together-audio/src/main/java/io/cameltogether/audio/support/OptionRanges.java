@@ -7,54 +7,28 @@ import java.util.List;
 import org.apache.camel.spi.UriParam;
 
 import io.cameltogether.audio.TogetherAudioConfiguration;
-import io.cameltogether.audio.client.AudioValidationException;
-import io.cameltogether.audio.client.ClientSettings;
+import io.cameltogether.audio.client.OptionRules;
 
 /**
- * The ranges the endpoint's numeric options must lie in, and the accepted values of its enumerated ones, checked when
- * the endpoint is made, so a mistyped URI fails at startup with the option's name and what it accepts.
+ * The ranges of the endpoint's options that no client settings hold, and the accepted values of its enumerated
+ * ones, checked when the endpoint is made, so a mistyped URI fails at startup with the option's name and what it
+ * accepts. The rest are checked by the client's settings, built (without a key) at the same moment.
  */
 public final class OptionRanges {
-
-    private static final String DURATION = "milliseconds, or a duration such as 30s or 5m";
 
     private OptionRanges() {
     }
 
+    /** The options no client settings hold: those of the realtime endpoint and its consumer. */
     public static void check(TogetherAudioConfiguration c) {
-        positiveDuration("connectTimeout", c.getConnectTimeout());
-        positiveDuration("requestTimeout", c.getRequestTimeout());
-        atLeast("retryDelay", c.getRetryDelay(), 0, DURATION + "; 0 retries at once");
-        atLeast("maxRetries", c.getMaxRetries(), 0, "a count; 0 disables retries");
-        atLeast("maxConcurrentRequests", c.getMaxConcurrentRequests(), 1, "a count of 1 or more");
-        atLeast("maxQueuedRequests", c.getMaxQueuedRequests(), 0,
-                "a count; 0 makes every sender wait for a free request slot");
-        atLeast("maxUploadSize", c.getMaxUploadSize(), 1, "a size in bytes");
-        atLeast("maxResponseSize", c.getMaxResponseSize(), 1, "a size in bytes");
-        atMost("maxResponseSize", c.getMaxResponseSize(), ClientSettings.MAX_RESPONSE_SIZE, "a size in bytes");
-        atLeast("maxRateLimitWait", c.getMaxRateLimitWait(), 0, DURATION + "; 0 fails at the first 429");
-        double perSecond = c.getMaxRequestsPerSecond();
-        if (!(perSecond == 0 || perSecond >= ClientSettings.MIN_REQUESTS_PER_SECOND) || Double.isInfinite(perSecond)) {
-            throw new AudioValidationException("maxRequestsPerSecond=" + perSecond + " is not accepted: give "
-                    + "requests per second from " + ClientSettings.MIN_REQUESTS_PER_SECOND + ", such as 20 or 0.5, or "
-                    + "0 for no ceiling");
-        }
-        atLeast("maxAudioDuration", c.getMaxAudioDuration(), 1000, DURATION + " of 1s or more");
-        if (c.getPartDuration() != 0) {
-            atLeast("partDuration", c.getPartDuration(), 1000, DURATION + " of 1s or more, or 0 to split only "
-                    + "what maxAudioDuration and maxUploadSize require");
-        }
-        positiveDuration("sessionIdleTimeout", c.getSessionIdleTimeout());
-        atLeast("maxSessions", c.getMaxSessions(), 1, "a count of 1 or more");
-        atLeast("concurrentConsumers", c.getConcurrentConsumers(), 1, "a count of 1 or more");
-        positiveDuration("sessionCreatedTimeout", c.getSessionCreatedTimeout());
-        positiveDuration("serverSilenceTimeout", c.getServerSilenceTimeout());
-        atLeast("reconnectAttempts", c.getReconnectAttempts(), 0, "a count; 0 disables reconnecting");
-        atLeast("reconnectMaxTime", c.getReconnectMaxTime(), 0, DURATION);
-        atLeast("reconnectDelay", c.getReconnectDelay(), 0, DURATION);
-        positiveDuration("keepAliveInterval", c.getKeepAliveInterval());
-        atLeast("finalTranscriptQuiet", c.getFinalTranscriptQuiet(), 0, DURATION);
-        positiveDuration("finalTranscriptTimeout", c.getFinalTranscriptTimeout());
+        OptionRules.positive("sessionIdleTimeout", c.getSessionIdleTimeout());
+        OptionRules.atLeast("maxSessions", c.getMaxSessions(), 1, "a count of 1 or more");
+        OptionRules.atLeast("concurrentConsumers", c.getConcurrentConsumers(), 1, "a count of 1 or more");
+        OptionRules.positive("sessionCreatedTimeout", c.getSessionCreatedTimeout());
+        OptionRules.positive("serverSilenceTimeout", c.getServerSilenceTimeout());
+        OptionRules.positive("keepAliveInterval", c.getKeepAliveInterval());
+        OptionRules.atLeast("finalTranscriptQuiet", c.getFinalTranscriptQuiet(), 0, OptionRules.DURATION);
+        OptionRules.positive("finalTranscriptTimeout", c.getFinalTranscriptTimeout());
     }
 
     /**
@@ -86,22 +60,5 @@ public final class OptionRanges {
             }
         }
         throw new NoSuchFieldException(option);
-    }
-
-    private static void positiveDuration(String option, long value) {
-        atLeast(option, value, 1, DURATION + " above 0");
-    }
-
-    private static void atMost(String option, long value, long max, String accepted) {
-        if (value > max) {
-            throw new AudioValidationException(option + "=" + value + " is not accepted: give " + accepted
-                    + " up to " + max);
-        }
-    }
-
-    private static void atLeast(String option, long value, long min, String accepted) {
-        if (value < min) {
-            throw new AudioValidationException(option + "=" + value + " is not accepted: give " + accepted);
-        }
     }
 }

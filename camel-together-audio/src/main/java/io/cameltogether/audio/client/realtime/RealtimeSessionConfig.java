@@ -8,6 +8,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.OptionRules;
 import io.cameltogether.audio.client.Json;
 
 /**
@@ -20,9 +21,7 @@ public record RealtimeSessionConfig(String model, List<String> fallbackModels, R
                                     String language, String prompt, TurnDetection turnDetection) {
 
     public RealtimeSessionConfig {
-        if (model == null || model.isBlank()) {
-            throw new AudioValidationException("model is empty: name a realtime model such as openai/whisper-large-v3");
-        }
+        OptionRules.model("model", model, "a realtime model such as openai/whisper-large-v3");
         fallbackModels = List.copyOf(fallbackModels);
         if (fallbackModels.stream().anyMatch(String::isBlank)) {
             throw new AudioValidationException("fallbackModels " + fallbackModels + " names an empty model: give "

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.OptionRules;
 
 /**
  * How realtime sessions connect, stay alive and recover, named as the endpoint options are. Safe to print: the key
@@ -46,9 +47,11 @@ public record RealtimeSettings(Connection connection, Recovery recovery, Duratio
                            Duration replayBufferDuration) {
 
         public Recovery {
-            if (reconnectAttempts < 0) {
-                throw new IllegalArgumentException("reconnectAttempts must be >= 0");
-            }
+            OptionRules.atLeast("reconnectAttempts", reconnectAttempts, 0, "a count; 0 disables reconnecting");
+            OptionRules.notNegative("reconnectMaxTime", reconnectMaxTime, OptionRules.DURATION);
+            OptionRules.notNegative("reconnectDelay", reconnectDelay, OptionRules.DURATION);
+            OptionRules.atLeast("replayBufferDuration", replayBufferDuration.toMillis(), 5000, OptionRules.DURATION
+                    + " of 5s or more, so a reconnect can replay the speech in progress");
         }
     }
 

@@ -3,6 +3,7 @@ package io.cameltogether.audio.client.realtime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.OptionRules;
 
 /**
  * Server voice activity detection, or none (the client commits turns itself). Null parameters leave the server's
@@ -24,9 +25,9 @@ public record TurnDetection(boolean serverVad, Double threshold, Integer minSile
     private static final int DEFAULT_EOT_TIMEOUT_MS = 5000;
 
     public TurnDetection {
-        requireFraction("vadThreshold", threshold);
-        requireFraction("eotThreshold", eotThreshold);
-        requireFraction("eagerEotThreshold", eagerEotThreshold);
+        OptionRules.fraction("vadThreshold", threshold);
+        OptionRules.fraction("eotThreshold", eotThreshold);
+        OptionRules.fraction("eagerEotThreshold", eagerEotThreshold);
         for (Number n : new Number[] { minSilenceDurationMs, minSpeechDurationMs, maxSpeechDurationS, speechPadMs,
                 eotTimeoutMs }) {
             if (n != null && n.doubleValue() < 0) {
@@ -38,12 +39,6 @@ public record TurnDetection(boolean serverVad, Double threshold, Integer minSile
     /** Server VAD with the server's defaults. */
     public static TurnDetection serverDefaults() {
         return new TurnDetection(true, null, null, null, null, null, null, null, null);
-    }
-
-    private static void requireFraction(String option, Double value) {
-        if (value != null && !(value >= 0 && value <= 1)) {
-            throw new AudioValidationException(option + " " + value + " is outside the accepted range 0..1");
-        }
     }
 
     /** Quiet that ends the server's turn, in milliseconds. */

@@ -3,6 +3,7 @@ package io.cameltogether.audio.client.request;
 import java.util.Set;
 
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.OptionRules;
 
 /**
  * The API fields of one transcription or translation request, apart from the audio itself. Null means "not sent":
@@ -34,13 +35,9 @@ public record BatchOptions(
      * here is one the API would enforce with a 400, or a combination whose result the caller could not get.
      */
     public BatchOptions resolve(BatchTask task, OutputFormat output) {
-        if (model == null || model.isBlank()) {
-            throw new AudioValidationException("model is empty: name a Together speech-to-text model such as "
-                    + "openai/whisper-large-v3 or nvidia/parakeet-tdt-0.6b-v3");
-        }
-        if (temperature != null && (temperature.isNaN() || temperature < 0 || temperature > 1)) {
-            throw new AudioValidationException("temperature " + temperature + " is outside the accepted range 0..1");
-        }
+        OptionRules.model("model", model, "a Together speech-to-text model such as openai/whisper-large-v3 or "
+                + "nvidia/parakeet-tdt-0.6b-v3");
+        OptionRules.fraction("temperature", temperature);
         checkSpeakers();
         if (task == BatchTask.TRANSLATE && (isDiarize() || minSpeakers != null || maxSpeakers != null)) {
             throw new AudioValidationException("diarize, minSpeakers and maxSpeakers are not accepted by translate: "
