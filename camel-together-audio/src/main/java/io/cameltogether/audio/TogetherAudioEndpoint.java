@@ -18,7 +18,7 @@ import org.apache.camel.support.DefaultEndpoint;
 
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.ClientSettings;
-import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.transport.Network;
 import io.cameltogether.audio.client.TogetherAudioClient;
 import io.cameltogether.audio.client.realtime.RealtimeClient;
 import io.cameltogether.audio.client.request.BatchTask;

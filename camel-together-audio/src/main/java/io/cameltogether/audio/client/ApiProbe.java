@@ -11,6 +11,8 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 
+import io.cameltogether.audio.client.transport.ApiHttpClients;
+
 /**
  * Asks the API whether it is reachable and takes the key: GET /v1/models, the cheapest authenticated call. Answers
  * from its last call for {@code reuseFor}, so that health endpoints polled by several probes at once cost one call.

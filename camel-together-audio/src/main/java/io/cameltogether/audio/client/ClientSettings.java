@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.cameltogether.audio.client.transport.Network;
+
 /**
  * How the client reaches the API. Safe to print: {@link ApiKey#toString()} hides the key. Made with
  * {@link #builder(URI, ApiKey)}; every value has the endpoint option's default.

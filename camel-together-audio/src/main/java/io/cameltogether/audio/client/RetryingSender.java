@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cameltogether.audio.client.request.BatchRequest;
 import io.cameltogether.audio.client.result.BatchResponse;
+import io.cameltogether.audio.client.transport.Network;
 
 /**
  * Sends one request until it succeeds or fails for good. Each attempt takes one of the endpoint's

@@ -13,6 +13,7 @@ import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.client.split.AudioPart;
 import io.cameltogether.audio.client.split.PartedTranscription;
 import io.cameltogether.audio.client.split.RecordingSplitter;
+import io.cameltogether.audio.client.transport.ApiHttpClients;
 
 /**
  * Calls the batch endpoints: splits recordings over the API's limits into parts, bounds how many requests wait

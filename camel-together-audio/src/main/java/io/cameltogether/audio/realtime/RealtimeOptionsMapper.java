@@ -8,7 +8,7 @@ import java.util.List;
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.AudioValidationException;
-import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.transport.Network;
 import io.cameltogether.audio.client.realtime.RealtimeSessionConfig;
 import io.cameltogether.audio.client.realtime.RealtimeSettings;
 import io.cameltogether.audio.client.realtime.TurnDetection;

@@ -12,7 +12,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import io.cameltogether.audio.TogetherAudioComponent;
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.client.AudioValidationException;
-import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.transport.Network;
 
 /** The endpoint's proxy and TLS options as the client layer's {@link Network}. */
 public final class NetworkOptions {

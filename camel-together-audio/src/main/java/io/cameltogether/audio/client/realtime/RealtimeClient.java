@@ -17,7 +17,7 @@ import io.vertx.core.net.ProxyType;
 import io.vertx.core.net.TrustOptions;
 
 import io.cameltogether.audio.client.AudioMetrics;
-import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.transport.Network;
 
 /**
  * The realtime sessions of one configuration, by id: a session opens on first use and closes after

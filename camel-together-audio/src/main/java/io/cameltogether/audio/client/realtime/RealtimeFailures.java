@@ -8,7 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.UpgradeRejectedException;
 
 import io.cameltogether.audio.client.Json;
-import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.transport.Network;
 import io.cameltogether.audio.client.realtime.RealtimeProtocol.ServerEvent;
 
 /**

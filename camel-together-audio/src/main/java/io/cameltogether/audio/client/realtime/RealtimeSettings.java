@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.cameltogether.audio.client.ApiKey;
-import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.transport.Network;
 import io.cameltogether.audio.client.OptionRules;
 
 /**

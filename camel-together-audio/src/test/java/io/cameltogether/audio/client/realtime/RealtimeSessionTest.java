@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.cameltogether.audio.TestAudio;
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.AudioMetrics;
-import io.cameltogether.audio.client.Network;
+import io.cameltogether.audio.client.transport.Network;
 import io.cameltogether.audio.emulator.RealtimeFault;
 import io.cameltogether.audio.emulator.RecordedRealtimeSession;
 import io.cameltogether.audio.emulator.TogetherAudioEmulatorExtension;

@@ -1,4 +1,4 @@
-package io.cameltogether.audio.client;
+package io.cameltogether.audio.client.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +12,8 @@ import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.impl.io.DefaultHttpRequestWriter;
 import org.apache.hc.core5.http.io.SessionOutputBuffer;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+
+import io.cameltogether.audio.client.ApiKey;
 
 /**
  * Connections that add the {@code Authorization} header as the request head is written, to a copy of the request,

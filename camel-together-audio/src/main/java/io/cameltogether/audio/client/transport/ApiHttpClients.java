@@ -1,4 +1,4 @@
-package io.cameltogether.audio.client;
+package io.cameltogether.audio.client.transport;
 
 import java.net.URI;
 import java.time.Duration;
@@ -13,17 +13,20 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
+import io.cameltogether.audio.client.ApiKey;
+import io.cameltogether.audio.client.UserAgent;
+
 /**
  * The HttpClient every call to the API goes through: pooled keep-alive connections that add the key as the request
  * head is written ({@link AuthorizingConnections}), through the proxy and with the TLS material of the
  * {@link Network}, no automatic retries, redirects or cookies.
  */
-final class ApiHttpClients {
+public final class ApiHttpClients {
 
     private ApiHttpClients() {
     }
 
-    static CloseableHttpClient create(ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
+    public static CloseableHttpClient create(ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
                                       int maxConnections, Network network, URI baseUrl) {
         Timeout response = Timeout.of(requestTimeout);
         Network.Proxy proxy = network.proxyFor(baseUrl);

@@ -1,9 +1,11 @@
-package io.cameltogether.audio.client;
+package io.cameltogether.audio.client.transport;
 
 import java.net.URI;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.cameltogether.audio.client.AudioValidationException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.cameltogether.audio.client;
+package io.cameltogether.audio.client.transport;
 
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -14,6 +14,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509KeyManager;
+
+import io.cameltogether.audio.client.AudioValidationException;
 
 /**
  * How connections reach the API, for batch and realtime alike: through a forward proxy or not, and with which
