@@ -22,6 +22,12 @@ final class FlacParts {
     /** fLaC, one metadata block header, STREAMINFO: what each part has before its frames. */
     private static final int PART_HEADER_BYTES = 4 + 4 + 34;
 
+    /**
+     * A frame's loudness is judged by the bits it spends per sample: its residual grows a bit for every 6 dB of
+     * sound.
+     */
+    private static final double BIT_DB = 6.02;
+
     private FlacParts() {
     }
 
@@ -53,7 +59,7 @@ final class FlacParts {
                 next[0] = frames.next();
                 long length = (next[0] != null ? next[0].offset() : audio.length()) - frame.offset();
                 return new FramedCuts.CodedFrame(frame.offset(), (int) length, frame.samples(),
-                        Math.log1p(8.0 * length / frame.samples()), true);
+                        BIT_DB * 8.0 * length / frame.samples(), true);
             }, sampleRate, first.samples(), maxPartSamples, maxPartBytes - PART_HEADER_BYTES, 2); // a cut between two frames
         }
         return bounds.size() <= 2 ? Optional.empty() : Optional.of(parts(audio, bounds, streamInfo, sampleRate));

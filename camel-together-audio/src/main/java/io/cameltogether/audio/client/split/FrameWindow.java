@@ -11,7 +11,7 @@ final class FrameWindow {
 
     /**
      * @param sample the frame's first sample, counted from the start of the recording
-     * @param level  how loud the frame is judged to be, on a log scale
+     * @param level  how loud the frame is judged to be, in decibels on any reference
      * @param clean  whether decoding can start at this frame
      */
     record Entry(long offset, long sample, double level, boolean clean) {
@@ -36,18 +36,23 @@ final class FrameWindow {
     }
 
     /**
-     * The frame to cut before: inside the quietest run of {@code runFrames}, nearest its middle, a clean one where
-     * there is one. Null when the window is too short to hold a run: then the cut goes before the frame to come.
+     * The frame to cut before: inside the longest pause ({@link QuietCuts#longestPause}, at least {@code runFrames}
+     * long), nearest its middle, a clean one where there is one. Null when the window is too short to hold a run:
+     * then the cut goes before the frame to come.
      */
     Entry quietestBoundary(int runFrames) {
         if (entries.size() <= runFrames) {
             return null;
         }
         double[] level = entries.stream().mapToDouble(Entry::level).toArray();
-        int run = QuietCuts.quietestRun(level, 0, level.length, runFrames);
-        int middle = Math.min(run + Math.max(1, runFrames / 2), entries.size() - 1);
+        int[] pause = QuietCuts.longestPause(level, 0, level.length, runFrames);
+        if (pause == null) {
+            int run = QuietCuts.quietestRun(level, 0, level.length, runFrames);
+            pause = new int[] {run, run + runFrames};
+        }
+        int middle = Math.min(Math.max(pause[0] + 1, (pause[0] + pause[1]) / 2), entries.size() - 1);
         int boundary = middle;
-        for (int k = run + 1; k < run + runFrames && k < entries.size(); k++) {
+        for (int k = pause[0] + 1; k < pause[1] && k < entries.size(); k++) {
             boolean better = !entries.get(boundary).clean() || Math.abs(k - middle) < Math.abs(boundary - middle);
             if (entries.get(k).clean() && better) {
                 boundary = k;

@@ -16,10 +16,13 @@ import io.cameltogether.audio.client.AudioValidationException;
 final class Mp3Frames implements Closeable {
 
     /**
-     * @param mainDataBits bits of audio data the frame's granules hold: few in silence, many in speech
+     * @param gain          the largest global gain of the frame's granules and channels (0 for one with no audio
+     *                      data): the scale its decoded samples are multiplied by, 1.5 dB a step, so low in a pause
+     *                      and high in speech, whatever bits the encoder spent (a constant-bitrate encoder spends
+     *                      as many on a noise floor as on words)
      * @param selfContained its audio data begins in the frame itself, so decoding can start there
      */
-    record Frame(long offset, int length, int samples, int sampleRate, int mainDataBits, boolean selfContained) {
+    record Frame(long offset, int length, int samples, int sampleRate, int gain, boolean selfContained) {
     }
 
     private static final int[] MPEG1_KBPS = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
@@ -116,14 +119,19 @@ final class Mp3Frames implements Closeable {
         if (mpeg1) {
             bits.take(4 * channels); // scale factor selection
         }
-        int mainDataBits = 0;
+        int gain = 0;
         for (int granule = 0; granule < (mpeg1 ? 2 : 1); granule++) {
             for (int channel = 0; channel < channels; channel++) {
-                mainDataBits += bits.take(12); // part2_3_length
-                bits.take(mpeg1 ? 47 : 51);    // the rest of this granule's channel entry
+                int dataBits = bits.take(12); // part2_3_length
+                bits.take(9);                 // big_values
+                int globalGain = bits.take(8);
+                if (dataBits > 0) {           // a granule without data decodes to silence, whatever its gain
+                    gain = Math.max(gain, globalGain);
+                }
+                bits.take(mpeg1 ? 30 : 34);   // the rest of this granule's channel entry
             }
         }
-        return new Frame(position, length, mpeg1 ? 1152 : 576, sampleRate, mainDataBits, selfContained);
+        return new Frame(position, length, mpeg1 ? 1152 : 576, sampleRate, gain, selfContained);
     }
 
     /** Whether the frame just read is an encoder's summary: "Xing"/"Info" after the side information, "VBRI" at 36. */

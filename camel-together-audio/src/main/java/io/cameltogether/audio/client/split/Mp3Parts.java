@@ -11,11 +11,14 @@ import io.cameltogether.audio.client.request.AudioSource;
 import io.cameltogether.audio.client.split.Mp3Frames.Frame;
 
 /**
- * Cuts an MP3 into parts between frames ({@link FramedCuts}), without decoding: a frame's loudness is judged by the
- * bits the encoder spent on it, few in silence, many in speech, and a frame whose audio data starts in itself is
- * preferred to cut before, so the next part decodes from its first frame. The parts are byte ranges of the file.
+ * Cuts an MP3 into parts between frames ({@link FramedCuts}), without decoding: a frame's loudness is judged by its
+ * global gain, the scale of its decoded samples, and a frame whose audio data starts in itself is preferred to cut
+ * before, so the next part decodes from its first frame. The parts are byte ranges of the file.
  */
 final class Mp3Parts {
+
+    /** A step of global gain scales the decoded samples by 2^(1/4). */
+    private static final double GAIN_STEP_DB = 1.5;
 
     private Mp3Parts() {
     }
@@ -37,7 +40,7 @@ final class Mp3Parts {
                 Frame frame = next[0];
                 next[0] = frame == null ? null : frames.next();
                 return frame == null ? null : new FramedCuts.CodedFrame(frame.offset(), frame.length(),
-                        frame.samples(), Math.log1p(frame.mainDataBits()), frame.selfContained());
+                        frame.samples(), GAIN_STEP_DB * frame.gain(), frame.selfContained());
             }, sampleRate, first.samples(), (long) (maxPartSeconds * sampleRate), maxPartBytes, 1);
         }
         // one part is still the answer for a file over the cap by its tags alone: the part leaves them out

@@ -26,8 +26,16 @@ final class QuietCuts {
     private static final double BLOCK_SECONDS = 0.01;
     /** ...the quietest run of this many blocks is taken for a pause between words... */
     private static final int RUN_BLOCKS = 10;
-    /** ...and the cut goes in the middle of its quietest run of this many. */
+    /**
+     * Blocks or frames within this many decibels of the quietest run are as quiet as it: of the stretches of them
+     * near the limit, the longest is taken, a sentence break rather than a gap between two words, and the cut goes
+     * in its middle, away from the words on either side.
+     */
+    static final double PAUSE_MARGIN_DB = 6;
+    /** Without such a stretch, the cut goes in the middle of the quietest run of this many blocks in the pause. */
     private static final int POINT_BLOCKS = 3;
+    /** 10 log10 of a mean square, from its natural logarithm. */
+    private static final double DB_PER_NEPER_OF_POWER = 10 / Math.log(10);
 
     private QuietCuts() {
     }
@@ -65,12 +73,16 @@ final class QuietCuts {
                     double sample = (short) ((block[i] & 0xFF) | block[i + 1] << 8);
                     energy += sample * sample;
                 }
-                level[b] = Math.log1p(energy / blockFrames);
+                level[b] = DB_PER_NEPER_OF_POWER * Math.log1p(energy / blockFrames);
             }
         }
-        int pause = quietestRun(level, 0, blocks, RUN_BLOCKS);
-        // within the pause, the quietest point: a pause's edges may still hold the ends of its words
-        int point = quietestRun(level, pause, pause + RUN_BLOCKS, POINT_BLOCKS);
+        int[] pause = longestPause(level, 0, blocks, RUN_BLOCKS);
+        if (pause != null) {
+            return from + (long) ((pause[0] + pause[1]) / 2) * blockFrames;
+        }
+        // no steady pause: the quietest point of the quietest run, whose edges may still hold the ends of words
+        int run = quietestRun(level, 0, blocks, RUN_BLOCKS);
+        int point = quietestRun(level, run, run + RUN_BLOCKS, POINT_BLOCKS);
         return from + (long) (point * blockFrames + POINT_BLOCKS * blockFrames / 2);
     }
 
@@ -81,6 +93,36 @@ final class QuietCuts {
             throw new AudioValidationException("the JDK cannot measure the loudness of " + in.getFormat() + " to cut "
                     + "it in pauses: convert the recording to 16-bit PCM WAV");
         }
+    }
+
+    /**
+     * The longest stretch [start, end) of blocks in [from, to) each within {@link #PAUSE_MARGIN_DB} of the mean level
+     * (in decibels) of the quietest run of {@code length}, and at least that long; of equal ones, the latest. Null
+     * without one: the quietest run's own blocks vary more than that, and hold no steady pause.
+     */
+    static int[] longestPause(double[] level, int from, int to, int length) {
+        int run = quietestRun(level, from, to, length);
+        double mean = 0;
+        for (int b = run; b < run + length; b++) {
+            mean += level[b] / length;
+        }
+        double ceiling = mean + PAUSE_MARGIN_DB;
+        int bestStart = -1;
+        int bestLength = 0;
+        int start = -1;
+        for (int b = from; b <= to; b++) {
+            boolean quiet = b < to && level[b] <= ceiling;
+            if (quiet && start < 0) {
+                start = b;
+            } else if (!quiet && start >= 0) {
+                if (b - start >= bestLength) {
+                    bestLength = b - start;
+                    bestStart = start;
+                }
+                start = -1;
+            }
+        }
+        return bestLength >= length ? new int[] {bestStart, bestStart + bestLength} : null;
     }
 
     /** The first block of the quietest run of {@code length} blocks in [from, to); of equal ones, the latest. */

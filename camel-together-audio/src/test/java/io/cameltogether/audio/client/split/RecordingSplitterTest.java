@@ -37,6 +37,9 @@ class RecordingSplitterTest {
     private static final Path CONVERSATION = Path.of("src/test/resources/audio/conversation.wav");
     private static final Path CONVERSATION_MP3 = Path.of("src/test/resources/audio/conversation.mp3");
     private static final Path CONVERSATION_FLAC = Path.of("src/test/resources/audio/conversation.flac");
+    private static final Path CONVERSATION_NOISE_CBR_MP3 = Path.of("src/test/resources/audio/conversation-noise-cbr64.mp3");
+    /** LAME's encoder delay (576) and the decoder's (529): the samples a decoded MP3 lags its source by. */
+    private static final int LAME_DELAY_16K = 576 + 529;
     private static final long NO_UPLOAD_CAP = Long.MAX_VALUE;
 
     @Test
@@ -96,6 +99,34 @@ class RecordingSplitterTest {
                 }
             }
         }
+        assertEquals(List.of(), cutsInSpeech, "cuts where the 40 ms around them is louder than 2 % of the loudest");
+    }
+
+    /**
+     * A constant-bitrate MP3 of speech over a noise floor (the conversation mixed with white noise at -50 dBFS, LAME
+     * 64 kbps mono CBR): the encoder spends as many bits on the pauses as on the words, so only the frames' gain
+     * tells them apart.
+     */
+    @Test
+    void mp3CutsOfAConstantBitrateFileWithANoiseFloorFallInPauses() throws Exception {
+        short[] speech = samples(pcm(new BufferedInputStream(Files.newInputStream(CONVERSATION))));
+        double loudest = loudest20ms(speech);
+        List<String> cutsInSpeech = new ArrayList<>();
+        int cuts = 0;
+        for (long millis = 10_000; millis <= 20_000; millis += 250) {
+            for (AudioPart part : split(CONVERSATION_NOISE_CBR_MP3, Duration.ofMillis(millis))) {
+                assertTrue(part.endSeconds() - part.startSeconds() <= millis / 1000.0, part.describe());
+                if (part.number() > 1) {
+                    cuts++;
+                    int cut = (int) Math.round(part.startSeconds() * 16000) - LAME_DELAY_16K;
+                    double loudness = rms(speech, cut - 320, cut + 320) / loudest;
+                    if (loudness >= 0.02) {
+                        cutsInSpeech.add(millis + " ms parts: " + part.describe() + " at " + loudness);
+                    }
+                }
+            }
+        }
+        assertTrue(cuts > 40, cuts + " cuts");
         assertEquals(List.of(), cutsInSpeech, "cuts where the 40 ms around them is louder than 2 % of the loudest");
     }
 
