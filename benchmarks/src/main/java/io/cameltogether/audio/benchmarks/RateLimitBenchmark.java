@@ -74,7 +74,8 @@ public final class RateLimitBenchmark {
         Path wav = BatchBenchmark.wav(dir.resolve("voicemail-4k.wav"), 4 * 1024);
         try (TogetherAudioEmulator emulator = new TogetherAudioEmulator().start()) {
             System.out.printf(Locale.ROOT, "Rate-limit benchmark: %d sends of a 4 KB WAV handed over at once, the "
-                    + "API limited to %.0f requests/s (429 dynamic_request_limited, x-ratelimit-* headers)%n", sends, limit);
+                    + "API limited to %.0f requests/s (429 dynamic_request_limited, x-ratelimit-* headers)%n",
+                    sends, limit);
             List<Run> limited = new ArrayList<>();
             for (String client : CLIENTS) {
                 emulator.reset();

@@ -180,9 +180,9 @@ final class BatchAttempt {
     }
 
     private TogetherAudioException tooLarge(int status, String size) {
-        return new TogetherAudioException("the API's answer (HTTP " + status + ") is " + size + ", over maxResponseSize ("
-                + settings.maxResponseSize() + " bytes); it was not read, and the request is not sent again. Raise "
-                + "maxResponseSize if a transcript can really be that long");
+        return new TogetherAudioException("the API's answer (HTTP " + status + ") is " + size
+                + ", over maxResponseSize (" + settings.maxResponseSize() + " bytes); it was not read, and the "
+                + "request is not sent again. Raise maxResponseSize if a transcript can really be that long");
     }
 
     /**

@@ -123,8 +123,8 @@ public record ClientSettings(
             return;
         }
         throw new AudioValidationException("baseUrl " + baseUrl + " is not accepted: the API key would travel in "
-                + "clear. Give an https URL (such as https://api.together.xyz/v1); http is accepted only for a loopback "
-                + "host (localhost, 127.0.0.1, [::1]), such as a local emulator");
+                + "clear. Give an https URL (such as https://api.together.xyz/v1); http is accepted only for a "
+                + "loopback host (localhost, 127.0.0.1, [::1]), such as a local emulator");
     }
 
     private static boolean isLoopback(String host) {

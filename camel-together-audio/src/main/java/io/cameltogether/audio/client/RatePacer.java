@@ -115,7 +115,8 @@ public final class RatePacer {
             successesKept = Math.min(successesKept + 1, recentSuccesses.length);
             share = Math.min(1, share + REGAIN);
             if (!Double.isInfinite(learntRate)) {
-                learntRate = Math.max(learntRate, Math.min(learntRate * (1 + REGAIN), 2.0 * successesInLastSecond(now)));
+                double grown = Math.min(learntRate * (1 + REGAIN), 2.0 * successesInLastSecond(now));
+                learntRate = Math.max(learntRate, grown);
             }
             due = dueTurns();
         }
