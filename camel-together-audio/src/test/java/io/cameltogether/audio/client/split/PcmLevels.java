@@ -1,0 +1,26 @@
+package io.cameltogether.audio.client.split;
+
+/** How loud 16-bit samples are, to tell whether a cut fell in a pause. */
+final class PcmLevels {
+
+    private PcmLevels() {
+    }
+
+    static double rms(short[] samples, int from, int to) {
+        double sum = 0;
+        int count = 0;
+        for (int i = Math.max(0, from); i < Math.min(samples.length, to); i++, count++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        return count == 0 ? 0 : Math.sqrt(sum / count);
+    }
+
+    /** The loudest 20 ms at 16 kHz. */
+    static double loudest20ms(short[] samples) {
+        double loudest = 0;
+        for (int i = 0; i + 320 <= samples.length; i += 320) {
+            loudest = Math.max(loudest, rms(samples, i, i + 320));
+        }
+        return loudest;
+    }
+}
