@@ -125,6 +125,22 @@ class HostileBatchAnswersTest extends CamelTestSupport {
     }
 
     @Test
+    void anErrorsWordsAreCutBeforeTheyReachTheExceptionAndTheLog() {
+        String endless = "x".repeat(200_000);
+        answer = exchange -> {
+            byte[] bytes = ("{\"error\":{\"message\":\"" + endless + "\",\"type\":\"" + endless + "\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(400, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        };
+
+        Exception e = send("together-audio:transcribe").getException();
+
+        assertTrue(e.getMessage().length() < 3_000, e.getMessage().length() + " characters");
+        assertEquals(1, requests.get());
+    }
+
+    @Test
     void anEmptySuccessIsNoTranscriptAndIsNotAskedForAgain() {
         answer = exchange -> json(exchange, "");
 

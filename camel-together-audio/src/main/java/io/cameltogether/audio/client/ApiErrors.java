@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Turns an error answer into a {@link TogetherAudioApiException}, whether its body is ErrorData, other JSON or HTML. */
 final class ApiErrors {
 
+    static final int MAX_FIELD_CHARS = 1000;
+
     private ApiErrors() {
     }
 
@@ -50,8 +52,13 @@ final class ApiErrors {
         return text.isEmpty() ? prefix : (prefix.isEmpty() ? text : prefix + ": " + text);
     }
 
+    /** A field of the error, cut to {@link #MAX_FIELD_CHARS}: the server's words end up in messages and logs. */
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asText();
+        return text.length() > MAX_FIELD_CHARS ? text.substring(0, MAX_FIELD_CHARS) + "..." : text;
     }
 }

@@ -92,8 +92,15 @@ public final class TogetherAudioClient implements AutoCloseable {
             UploadLimits.check(request.audio(), settings.maxUploadSize());
         }
         admission.enter(!sender.isOwnThread());
+        CompletableFuture<BatchResponse> answer;
+        try {
+            answer = sender.send(request, onCallingThread);
+        } catch (RuntimeException | Error e) {
+            admission.leave(); // no answer will come to give the place back
+            throw e;
+        }
         // the place is free before the caller hears of the end, so a caller that sends again at once finds room
-        return sender.send(request, onCallingThread).whenComplete((response, failure) -> admission.leave());
+        return answer.whenComplete((response, failure) -> admission.leave());
     }
 
     /**

@@ -155,10 +155,7 @@ final class AudioLedger {
         positions.cut(offset);
         Fence fence = fences.place(offset);
         if (offset <= coveredTo) { // every transcript of the audio before it is in already: nothing to wait for
-            fences.settleUpTo(coveredTo).forEach(f -> {
-                f.written.complete(null);
-                f.settled.complete(null);
-            });
+            fences.settleUpTo(coveredTo).forEach(Fence::settle);
         }
         return fence;
     }
@@ -216,8 +213,9 @@ final class AudioLedger {
     }
 
     /**
-     * A turn failed: it will have no final, so a fence waiting for one may settle, and its audio (somewhere between
-     * the last placed transcript and what was sent) is not covered.
+     * A turn failed: it will have no final, so a fence waiting for one may settle, and its audio is not covered.
+     * Where it lay is not known (the server's times are on another clock): every watch from where coverage stands to
+     * what was sent is failed, so none is told it is covered for audio that may have been the failed turn's.
      */
     void turnFailed(long now, RealtimeException error) {
         fences.finalArrived(now);
@@ -265,10 +263,7 @@ final class AudioLedger {
         int finals = timeline.emittedFinals();
         List<Fence> settled = fences.settleUpTo(coverable);
         cover(coverable, finals, true);
-        settled.forEach(f -> {
-            f.written.complete(null);
-            f.settled.complete(null);
-        });
+        settled.forEach(Fence::settle);
     }
 
     /** @return whether the echo answered one of our fences */

@@ -32,6 +32,12 @@ final class Fences {
         boolean turnOpenAtAnswer;
         /** Final transcripts emitted before the echo was answered: the ones after it may be of later audio. */
         int finalsBeforeAnswer;
+        /** Its audio will get no further transcript: the fence is written and settled. */
+        void settle() {
+            written.complete(null);
+            settled.complete(null);
+        }
+
         /** How often the turn open at this fence has stalled (its final never came): on any connection. */
         int stalls;
 
@@ -47,7 +53,7 @@ final class Fences {
     private long lastFinalAt;
     private long lastPartialAt;
     /** When the session last began reading the server's events again: its quiet before then was the session's. */
-    private long readingSince;
+    private long readingSince = Long.MIN_VALUE; // before any reading: nanoTime may be negative
     private int placed;
 
     Fences(String sessionId, long quietNanos) {
@@ -191,10 +197,7 @@ final class Fences {
 
     /** Cleared audio will get no transcript: its fences are done. */
     void settleAll() {
-        pending.forEach(f -> {
-            f.written.complete(null);
-            f.settled.complete(null);
-        });
+        pending.forEach(Fence::settle);
         pending.clear();
     }
 

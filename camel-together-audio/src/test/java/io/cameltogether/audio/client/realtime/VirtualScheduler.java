@@ -49,23 +49,20 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
 
     /** Runs every task, those they schedule included, advancing the clock to each one's due time. */
     public void runUntilIdle() {
-        for (Task task = poll(); task != null; task = poll()) {
-            now = Math.max(now, task.dueNanos);
-            task.run();
-        }
+        runDueBy(Long.MAX_VALUE);
     }
 
     /** Runs the tasks due by {@code nanos} of virtual time, and leaves the clock there. */
     public void runUntil(long nanos) {
+        runDueBy(nanos);
+        now = Math.max(now, nanos);
+    }
+
+    private void runDueBy(long nanos) {
         for (Task task = pollDueBy(nanos); task != null; task = pollDueBy(nanos)) {
             now = Math.max(now, task.dueNanos);
             task.run();
         }
-        now = Math.max(now, nanos);
-    }
-
-    private synchronized Task poll() {
-        return queue.poll();
     }
 
     private synchronized Task pollDueBy(long nanos) {
