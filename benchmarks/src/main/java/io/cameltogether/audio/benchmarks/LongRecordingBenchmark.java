@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -19,14 +20,19 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
+import javazoom.jl.decoder.Bitstream;
+import javazoom.jl.decoder.Decoder;
+import javazoom.jl.decoder.Header;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import io.cameltogether.audio.TogetherAudioComponent;
 import io.cameltogether.audio.TogetherAudioConstants;
+import io.cameltogether.audio.client.request.AudioSource;
 import io.cameltogether.audio.client.result.Segment;
 import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.client.split.RecordingSplitter;
 
 /**
  * A long WAV and a long MP3 of real speech (the test suite's 33 s conversation repeated, 16 kHz mono), each
@@ -54,6 +60,7 @@ public final class LongRecordingBenchmark {
         Path mp3 = mp3Speech(dir.resolve("hearing.mp3"), hours);
         System.out.printf(Locale.ROOT, "%.1f h of speech: WAV %d MB, MP3 %d MB; the emulator answers in %.0f s per "
                 + "audio hour%n", hours, Files.size(wav) >> 20, Files.size(mp3) >> 20, processingPerHour);
+        cuttingCost(mp3, hours);
         EmulatorProcess emulator = EmulatorProcess.start("--processing-seconds-per-audio-hour=" + processingPerHour);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             TogetherAudioComponent together = new TogetherAudioComponent();
@@ -115,6 +122,32 @@ public final class LongRecordingBenchmark {
         if (segments.get(segments.size() - 1).end() < seconds - 10) {
             throw new IllegalStateException("the last segment ends at " + segments.get(segments.size() - 1).end());
         }
+    }
+
+    /**
+     * What finding the MP3's cuts costs: the splitter walks every frame's header and decodes the 20 s before each
+     * limit to find a pause; beside it, what decoding the whole recording would cost.
+     */
+    private static void cuttingCost(Path mp3, double hours) throws Exception {
+        long started = System.nanoTime();
+        int parts = new RecordingSplitter(Duration.ofHours(4), 80_000_000L, Duration.ofMinutes(30))
+                .split(AudioSource.file(mp3, null, null)).orElseThrow().size();
+        double cutting = (System.nanoTime() - started) / 1e9;
+        started = System.nanoTime();
+        long frames = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(mp3), 1 << 16)) {
+            Bitstream bitstream = new Bitstream(in);
+            Decoder decoder = new Decoder();
+            for (Header header = bitstream.readFrame(); header != null; header = bitstream.readFrame()) {
+                decoder.decodeFrame(header, bitstream);
+                bitstream.closeFrame();
+                frames++;
+            }
+        }
+        double decoding = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "| cutting the MP3 into 30 min parts (%d parts) | %.2f s | %.3f s per audio "
+                + "hour |%n| decoding all of it (JLayer, %d frames) | %.1f s | %.2f s per audio hour |%n", parts,
+                cutting, cutting / hours, frames, decoding, decoding / hours);
     }
 
     /** Seconds of audio in the MP3 written by {@link #mp3Speech}. */

@@ -51,6 +51,7 @@ final class FlacParts {
                 return Optional.empty(); // STREAMINFO tells it fits: no need to read its frames
             }
             Frame[] next = {first};
+            FramedCuts.Limits limits = new FramedCuts.Limits(maxPartSamples, maxPartBytes - PART_HEADER_BYTES, 0, 0);
             bounds = FramedCuts.plan(() -> {
                 Frame frame = next[0];
                 if (frame == null) {
@@ -59,8 +60,8 @@ final class FlacParts {
                 next[0] = frames.next();
                 long length = (next[0] != null ? next[0].offset() : audio.length()) - frame.offset();
                 return new FramedCuts.CodedFrame(frame.offset(), (int) length, frame.samples(),
-                        BIT_DB * 8.0 * length / frame.samples(), true);
-            }, sampleRate, first.samples(), maxPartSamples, maxPartBytes - PART_HEADER_BYTES, 2); // a cut between two frames
+                        BIT_DB * 8.0 * length / frame.samples(), frame.offset()); // each frame decodes alone
+            }, sampleRate, first.samples(), limits, 2, FramedCuts.Loudness.AS_READ); // a cut between two frames
         }
         return bounds.size() <= 2 ? Optional.empty() : Optional.of(parts(audio, bounds, streamInfo, sampleRate));
     }

@@ -1,5 +1,6 @@
 package io.cameltogether.audio.client.split;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,14 @@ final class FrameWindow {
     /**
      * @param sample the frame's first sample, counted from the start of the recording
      * @param level  how loud the frame is judged to be, in decibels on any reference
-     * @param clean  whether decoding can start at this frame
+     * @param leadIn where the bytes this frame's decoding needs begin
      */
-    record Entry(long offset, long sample, double level, boolean clean) {
+    record Entry(long offset, long sample, double level, long leadIn) {
+
+        /** Whether decoding can start at this frame. */
+        boolean clean() {
+            return leadIn == offset;
+        }
     }
 
     private final int capacity;
@@ -39,12 +45,14 @@ final class FrameWindow {
      * The frame to cut before: inside the longest pause ({@link QuietCuts#longestPause}, at least {@code runFrames}
      * long), nearest its middle, a clean one where there is one. Null when the window is too short to hold a run:
      * then the cut goes before the frame to come.
+     *
+     * @param loudness how loud the window's frames are
      */
-    Entry quietestBoundary(int runFrames) {
+    Entry quietestBoundary(int runFrames, FramedCuts.Loudness loudness) throws IOException {
         if (entries.size() <= runFrames) {
             return null;
         }
-        double[] level = entries.stream().mapToDouble(Entry::level).toArray();
+        double[] level = loudness.of(List.copyOf(entries));
         int[] pause = QuietCuts.longestPause(level, 0, level.length, runFrames);
         if (pause == null) {
             int run = QuietCuts.quietestRun(level, 0, level.length, runFrames);

@@ -4,38 +4,50 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 
 import io.cameltogether.audio.client.AudioValidationException;
 
 /**
  * Walks the MPEG-1/2/2.5 Layer III frames of an MP3 stream, reading each frame's header and side information and
- * skipping its audio: nothing is decoded, and memory is one small buffer. An ID3v2 tag in front is skipped, and so
- * is a Xing/Info/VBRI frame (the encoder's summary, which would claim the whole file's length for any part that
- * carried it), and ID3v2 tags between frames (files put end to end); the walk ends at a trailing tag.
+ * skipping its audio: nothing is decoded, and memory is one small buffer and the last few frames' data slots. An
+ * ID3v2 tag in front is skipped, and so is a Xing/Info/VBRI frame (the encoder's summary, which would claim the whole
+ * file's length for any part that carried it; its LAME tag tells the encoder's delay), and ID3v2 tags between frames
+ * (files put end to end); the walk ends at a trailing tag.
  */
 final class Mp3Frames implements Closeable {
 
     /**
-     * @param gain          the largest global gain of the frame's granules and channels (0 for one with no audio
-     *                      data): the scale its decoded samples are multiplied by, 1.5 dB a step, so low in a pause
-     *                      and high in speech, whatever bits the encoder spent (a constant-bitrate encoder spends
-     *                      as many on a noise floor as on words)
-     * @param selfContained its audio data begins in the frame itself, so decoding can start there
+     * @param leadIn where the frame holding the first byte of this frame's audio data begins (the bit reservoir):
+     *               its own offset when the data begins in the frame itself, or lies before the frames known
      */
-    record Frame(long offset, int length, int samples, int sampleRate, int gain, boolean selfContained) {
+    record Frame(long offset, int length, int samples, int sampleRate, long leadIn) {
+
+        /** Whether decoding can start at this frame. */
+        boolean selfContained() {
+            return leadIn == offset;
+        }
     }
 
-    private static final int[] MPEG1_KBPS = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
-    private static final int[] MPEG2_KBPS = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
-    private static final int[] MPEG1_RATES = {44100, 48000, 32000};
+    /** A frame's data slot: the bytes after its side information, where its own and later frames' data lie. */
+    private record Slot(long frameOffset, int bytes) {
+    }
+
     private static final int RESYNC_LIMIT = 64 * 1024;
+    /** The farthest back a frame's data can begin: 9 bits of main_data_begin. */
+    private static final int MAX_RESERVOIR_BYTES = 511;
 
     private final InputStream in;
-    private final byte[] head = new byte[64];
+    /** Room for a summary frame's side information, Xing fields and LAME tag up to its encoder delay. */
+    private final byte[] head = new byte[192];
+    private final Deque<Slot> recentSlots = new ArrayDeque<>();
+    private int recentSlotBytes;
     private long position;
     private Frame first;
-    /** Where the side information of the frame last parsed ends: an encoder's summary tag starts there. */
-    private int sideInfoEnd;
+    private Mp3Header header;
+    private int encoderDelay;
 
     Mp3Frames(InputStream mp3) {
         this.in = new BufferedInputStream(mp3, 64 * 1024);
@@ -51,12 +63,21 @@ final class Mp3Frames implements Closeable {
     Frame next() throws IOException {
         Frame frame = frameHere();
         while (frame != null && isSummary()) {
+            forgetSlots(); // the next file's frames take nothing from the ones before it
             frame = frameHere(); // at the start, or at the start of a file appended to another
         }
         if (first == null) {
             first = frame;
         }
         return frame;
+    }
+
+    /**
+     * The samples the encoder put before the recording's first sample, as the LAME tag of the summary frame in front
+     * says ("LAME", or "Lavc"/"Lavf" for FFmpeg's); 0 without one.
+     */
+    int encoderDelay() {
+        return encoderDelay;
     }
 
     /** The frame at the current position, or the next one within the resync limit. */
@@ -70,16 +91,24 @@ final class Mp3Frames implements Closeable {
             }
             if (ascii(0, "TAG")) {
                 skip(128); // ID3v1: at the end, or between files put end to end
+                forgetSlots();
                 searched = -1;
                 continue;
             }
             if (ascii(0, "ID3") && read >= 10) {
                 skipId3v2(); // a tag in front, or between files put end to end
+                forgetSlots();
                 searched = -1;
                 continue;
             }
-            Frame frame = parse(read);
-            if (frame != null && (searched == 0 || first == null || sameStream(frame))) {
+            header = Mp3Header.read(head, 0, read);
+            if (header != null && (searched == 0 || first == null || sameStream(header))) {
+                if (searched > 0) {
+                    forgetSlots(); // what lay before the bytes that were no frame is no reservoir to draw on
+                }
+                Frame frame = new Frame(position, header.length(), header.samples(), header.sampleRate(),
+                        leadIn(header.mainDataBegin()));
+                remember(new Slot(position, header.length() - header.dataStart()));
                 return skip(frame.length()) == frame.length() ? frame : null;
             }
             skip(1);
@@ -90,53 +119,57 @@ final class Mp3Frames implements Closeable {
     }
 
     /** Whether a frame found after bytes that were none is of the same stream, not a chance match in other data. */
-    private boolean sameStream(Frame frame) {
-        return frame.sampleRate() == first.sampleRate() && frame.samples() == first.samples();
+    private boolean sameStream(Mp3Header found) {
+        return found.sampleRate() == first.sampleRate() && found.samples() == first.samples();
     }
 
-    /** The frame whose first {@code read} bytes are in {@link #head}, or null if they are no Layer III header. */
-    private Frame parse(int read) {
-        int b1 = head[1] & 0xFF;
-        int b2 = head[2] & 0xFF;
-        int version = (b1 >> 3) & 3; // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
-        int bitrateIndex = b2 >> 4;
-        int rateIndex = (b2 >> 2) & 3;
-        if ((head[0] & 0xFF) != 0xFF || (b1 & 0xE0) != 0xE0 || version == 1 || ((b1 >> 1) & 3) != 1
-                || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3) {
-            return null;
-        }
-        boolean mpeg1 = version == 3;
-        boolean mono = (head[3] & 0xC0) == 0xC0;
-        int sampleRate = MPEG1_RATES[rateIndex] / (mpeg1 ? 1 : version == 2 ? 2 : 4);
-        int kbps = (mpeg1 ? MPEG1_KBPS : MPEG2_KBPS)[bitrateIndex];
-        int length = (mpeg1 ? 144_000 : 72_000) * kbps / sampleRate + ((b2 >> 1) & 1);
-        int sideInfo = 4 + ((b1 & 1) == 0 ? 2 : 0); // a CRC follows the header when the protection bit is 0
-        sideInfoEnd = sideInfo + (mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17));
-        SideInfoBits bits = new SideInfoBits(head, sideInfo, read);
-        boolean selfContained = bits.take(mpeg1 ? 9 : 8) == 0;
-        bits.take(mpeg1 ? (mono ? 5 : 3) : (mono ? 1 : 2)); // private bits
-        int channels = mono ? 1 : 2;
-        if (mpeg1) {
-            bits.take(4 * channels); // scale factor selection
-        }
-        int gain = 0;
-        for (int granule = 0; granule < (mpeg1 ? 2 : 1); granule++) {
-            for (int channel = 0; channel < channels; channel++) {
-                int dataBits = bits.take(12); // part2_3_length
-                bits.take(9);                 // big_values
-                int globalGain = bits.take(8);
-                if (dataBits > 0) {           // a granule without data decodes to silence, whatever its gain
-                    gain = Math.max(gain, globalGain);
-                }
-                bits.take(mpeg1 ? 30 : 34);   // the rest of this granule's channel entry
+    /** The offset of the frame whose slot holds the byte {@code reach} bytes back from the frame at the position. */
+    private long leadIn(int reach) {
+        Iterator<Slot> back = recentSlots.descendingIterator();
+        int remaining = reach;
+        while (remaining > 0 && back.hasNext()) {
+            Slot slot = back.next();
+            if (remaining <= slot.bytes()) {
+                return slot.frameOffset();
             }
+            remaining -= slot.bytes();
         }
-        return new Frame(position, length, mpeg1 ? 1152 : 576, sampleRate, gain, selfContained);
+        return position; // its own, or before the frames known: nothing before it can be carried
+    }
+
+    private void remember(Slot slot) {
+        recentSlots.addLast(slot);
+        recentSlotBytes += slot.bytes();
+        while (recentSlotBytes - recentSlots.peekFirst().bytes() >= MAX_RESERVOIR_BYTES) {
+            recentSlotBytes -= recentSlots.removeFirst().bytes();
+        }
+    }
+
+    private void forgetSlots() {
+        recentSlots.clear();
+        recentSlotBytes = 0;
     }
 
     /** Whether the frame just read is an encoder's summary: "Xing"/"Info" after the side information, "VBRI" at 36. */
     private boolean isSummary() {
-        return ascii(sideInfoEnd, "Xing") || ascii(sideInfoEnd, "Info") || ascii(36, "VBRI");
+        int xing = header.dataStart();
+        if (ascii(xing, "Xing") || ascii(xing, "Info")) {
+            if (first == null) {
+                encoderDelay = lameEncoderDelay(xing);
+            }
+            return true;
+        }
+        return ascii(36, "VBRI");
+    }
+
+    /** The 12-bit encoder delay of the LAME tag after the Xing fields that start at {@code xing}, or 0. */
+    private int lameEncoderDelay(int xing) {
+        int flags = head[xing + 7];
+        int lame = xing + 8 + ((flags & 1) != 0 ? 4 : 0) + ((flags & 2) != 0 ? 4 : 0) + ((flags & 4) != 0 ? 100 : 0)
+                + ((flags & 8) != 0 ? 4 : 0);
+        boolean tagged = ascii(lame, "LAME") || ascii(lame, "Lavc") || ascii(lame, "Lavf");
+        int delay = lame + 21; // after the encoder's name (9), revision (1), lowpass (1), replay gain (8), flags (2)
+        return tagged && delay + 1 < head.length ? (head[delay] & 0xFF) << 4 | (head[delay + 1] & 0xFF) >> 4 : 0;
     }
 
     private boolean ascii(int at, String tag) {
@@ -173,28 +206,5 @@ final class Mp3Frames implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    /** Reads fields of up to 32 bits, most significant bit first, from the side information; zeros past its end. */
-    private static final class SideInfoBits {
-        private final byte[] bytes;
-        private final int end;
-        private int bit;
-
-        SideInfoBits(byte[] bytes, int start, int end) {
-            this.bytes = bytes;
-            this.end = end;
-            this.bit = start * 8;
-        }
-
-        int take(int count) {
-            int value = 0;
-            for (int i = 0; i < count; i++, bit++) {
-                int index = bit >> 3;
-                int b = index < end ? (bytes[index] >> (7 - (bit & 7))) & 1 : 0;
-                value = value << 1 | b;
-            }
-            return value;
-        }
     }
 }

@@ -26,6 +26,7 @@ final class TranscriptStitcher {
     private final List<Word> words = new ArrayList<>();
     private final List<SpeakerSegment> turns = new ArrayList<>();
     private double offset;
+    private double floor;
     private String speakerPrefix;
 
     private TranscriptStitcher() {
@@ -46,7 +47,8 @@ final class TranscriptStitcher {
     }
 
     private void add(PartTranscript part) {
-        offset = part.part().startSeconds();
+        offset = part.part().clockOffset();
+        floor = part.part().soundStart();
         speakerPrefix = "P" + part.part().number() + "_";
         int segmentBase = segments.size();
         int wordBase = words.size();
@@ -74,7 +76,7 @@ final class TranscriptStitcher {
     }
 
     private double at(double partSeconds) {
-        return round(offset + partSeconds);
+        return round(Math.max(floor, offset + partSeconds));
     }
 
     private String speaker(String label) {

@@ -17,9 +17,15 @@ final class PcmLevels {
 
     /** The loudest 20 ms at 16 kHz. */
     static double loudest20ms(short[] samples) {
+        return loudest20ms(samples, 16000);
+    }
+
+    /** The loudest 20 ms at the given sample rate. */
+    static double loudest20ms(short[] samples, int sampleRate) {
+        int block = sampleRate / 50;
         double loudest = 0;
-        for (int i = 0; i + 320 <= samples.length; i += 320) {
-            loudest = Math.max(loudest, rms(samples, i, i + 320));
+        for (int i = 0; i + block <= samples.length; i += block) {
+            loudest = Math.max(loudest, rms(samples, i, i + block));
         }
         return loudest;
     }

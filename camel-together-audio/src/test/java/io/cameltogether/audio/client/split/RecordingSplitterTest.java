@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.request.AudioSource;
 
 /** Cutting real speech (espeak-ng, 33 s, sentences and the pauses between words) into parts: WAV, MP3, FLAC. */
@@ -124,6 +126,33 @@ class RecordingSplitterTest {
 
         assertEquals(918 * 576 / 16000.0, parts.get(parts.size() - 1).endSeconds(), 0.0005);
         joinedBytes(parts); // every part reads to its announced length
+    }
+
+    /**
+     * Frames whose headers are sound but whose audio data is noise bytes: the decoder the cuts are sought with fails
+     * on them in its own ways, and what the splitter answers is parts or a clear refusal, never the decoder's error.
+     */
+    @Test
+    void mp3FramesOfNoiseBytesAreCutOrRefusedClearly(@TempDir Path dir) throws Exception {
+        byte[] mp3 = Files.readAllBytes(CONVERSATION_MP3);
+        Random noise = new Random(27);
+        int from = indexOf(mp3, Arrays.copyOf(joinedBytes(split(CONVERSATION_MP3, Duration.ofSeconds(20))), 64));
+        for (int at = from; at + 4 < mp3.length - 128; ) {
+            Mp3Header frame = Mp3Header.read(mp3, at, mp3.length);
+            byte[] data = new byte[frame.length() - 4];
+            noise.nextBytes(data);
+            System.arraycopy(data, 0, mp3, at + 4, Math.min(data.length, mp3.length - 128 - at - 4));
+            at += frame.length();
+        }
+        Path garbled = Files.write(dir.resolve("garbled.mp3"), mp3);
+        RecordingSplitter splitter = new RecordingSplitter(Duration.ofHours(4), 100_000, Duration.ofSeconds(10));
+
+        try {
+            List<AudioPart> parts = splitter.split(AudioSource.file(garbled, null, null)).orElseThrow();
+            assertTrue(parts.size() >= 3, parts.size() + " parts");
+        } catch (AudioValidationException refused) {
+            assertTrue(refused.getMessage().contains("garbled.mp3"), refused.getMessage());
+        }
     }
 
     @Test
@@ -264,14 +293,21 @@ class RecordingSplitterTest {
         }
     }
 
+    /** The MP3 parts' bytes end to end, without the lead-in frames some begin with. */
     private static byte[] joinedBytes(List<AudioPart> parts) throws IOException {
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         for (AudioPart part : parts) {
             try (InputStream in = part.audio().open()) {
                 byte[] bytes = in.readAllBytes();
                 assertEquals(part.audio().length(), bytes.length, part.describe());
-                assertEquals(0xFF, bytes[0] & 0xFF, part.describe() + " starts with a frame");
-                joined.write(bytes);
+                Mp3Header first = Mp3Header.read(bytes, 0, bytes.length);
+                assertTrue(first != null, part.describe() + " starts with a frame");
+                // a lead-in frame has no data of its own: its side information is all zeros, its global gain too
+                boolean leadIn = part.number() > 1
+                        && Arrays.equals(bytes, 4, first.dataStart(), new byte[first.dataStart() - 4], 0,
+                        first.dataStart() - 4);
+                int from = leadIn ? first.length() : 0;
+                joined.write(bytes, from, bytes.length - from);
             }
         }
         return joined.toByteArray();
