@@ -44,7 +44,7 @@ final class FrameWindow {
     /**
      * The frame to cut before: inside the longest pause ({@link QuietCuts#longestPause}, at least {@code runFrames}
      * long), nearest its middle, a clean one where there is one. Null when the window is too short to hold a run:
-     * then the cut goes before the frame to come.
+     * then the cut goes before the frame to come, as it does when the loudness cannot be told.
      *
      * @param loudness how loud the window's frames are
      */
@@ -53,6 +53,9 @@ final class FrameWindow {
             return null;
         }
         double[] level = loudness.of(List.copyOf(entries));
+        if (level == null) {
+            return null;
+        }
         int[] pause = QuietCuts.longestPause(level, 0, level.length, runFrames);
         if (pause == null) {
             int run = QuietCuts.quietestRun(level, 0, level.length, runFrames);

@@ -28,7 +28,10 @@ final class FramedCuts {
         CodedFrame next() throws IOException;
     }
 
-    /** How loud the frames of a window are, in decibels on any reference: asked only where a cut is sought. */
+    /**
+     * How loud the frames of a window are, in decibels on any reference, or null when that cannot be told: asked
+     * only where a cut is sought.
+     */
     @FunctionalInterface
     interface Loudness {
         double[] of(List<FrameWindow.Entry> window) throws IOException;

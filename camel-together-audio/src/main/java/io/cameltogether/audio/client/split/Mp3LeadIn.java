@@ -33,7 +33,8 @@ final class Mp3LeadIn {
             throw new IllegalArgumentException("no lead-in from byte " + leadIn + " to the frame at " + first);
         }
         byte[] bytes;
-        try (InputStream in = ByteRange.of(audio.open(), leadIn, first + Mp3Header.MAX_HEAD_BYTES)) {
+        long end = Math.min(audio.length(), first + Mp3Header.MAX_HEAD_BYTES);
+        try (InputStream in = ByteRange.of(audio.open(), leadIn, end)) {
             bytes = in.readAllBytes();
         }
         ByteArrayOutputStream slots = new ByteArrayOutputStream();

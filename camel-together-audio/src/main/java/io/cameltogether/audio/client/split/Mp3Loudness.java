@@ -14,7 +14,6 @@ import javazoom.jl.decoder.DecoderException;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.SampleBuffer;
 
-import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.request.AudioSource;
 
 /**
@@ -32,22 +31,26 @@ final class Mp3Loudness implements FramedCuts.Loudness {
         this.audio = audio;
     }
 
-    /** The mean square of each frame's decoded samples, in decibels. */
+    /**
+     * The mean square of each frame's decoded samples, in decibels; null when the decoder cannot read the window
+     * (bytes it takes for no frame, or a change of MPEG version, rate or channels between files put end to end): the
+     * cut then goes at the limit.
+     */
     @Override
     public double[] of(List<FrameWindow.Entry> window) throws IOException {
         FrameWindow.Entry first = window.get(0);
+        long end = Math.min(audio.length(), window.get(window.size() - 1).offset() + Mp3Header.MAX_FRAME_BYTES + 1);
         // a window whose first frame takes data from before it starts with the frame that carries that data
         byte[] leadIn = first.clean() ? new byte[0] : Mp3LeadIn.frame(audio, first.leadIn(), first.offset());
         double[] level = new double[window.size()];
         try (InputStream frames = new BufferedInputStream(new SequenceInputStream(new ByteArrayInputStream(leadIn),
-                ByteRange.of(audio.open(), first.offset(), audio.length())))) {
+                ByteRange.of(audio.open(), first.offset(), end)))) {
             Bitstream bitstream = new Bitstream(frames);
             Decoder decoder = new Decoder();
             for (int frame = leadIn.length == 0 ? 0 : -1; frame < level.length; frame++) {
                 Header header = bitstream.readFrame();
                 if (header == null) {
-                    throw new AudioValidationException("MP3 '" + audio.fileName() + "' ends before the frames it had "
-                            + "when it was split: it changed while being sent");
+                    return null;
                 }
                 SampleBuffer samples = (SampleBuffer) decoder.decodeFrame(header, bitstream);
                 bitstream.closeFrame();
@@ -56,9 +59,7 @@ final class Mp3Loudness implements FramedCuts.Loudness {
                 }
             }
         } catch (BitstreamException | DecoderException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            // JLayer reports bytes it cannot decode as its own exceptions or, for some, by indexing past its tables
-            throw new AudioValidationException("MP3 '" + audio.fileName() + "' cannot be decoded from byte "
-                    + first.offset() + " to find a pause to cut it in: " + e);
+            return null; // JLayer reports bytes it cannot decode as its own exceptions, or by indexing past its tables
         }
         return level;
     }
