@@ -24,11 +24,6 @@ final class Mp3Frames implements Closeable {
      *               its own offset when the data begins in the frame itself, or lies before the frames known
      */
     record Frame(long offset, int length, int samples, int sampleRate, long leadIn) {
-
-        /** Whether decoding can start at this frame. */
-        boolean selfContained() {
-            return leadIn == offset;
-        }
     }
 
     /** A frame's data slot: the bytes after its side information, where its own and later frames' data lie. */
@@ -42,6 +37,8 @@ final class Mp3Frames implements Closeable {
     private final InputStream in;
     /** Room for a summary frame's side information, Xing fields and LAME tag up to its encoder delay. */
     private final byte[] head = new byte[192];
+    /** How many bytes of {@link #head} the last look ahead filled: near the end of the stream, fewer than it holds. */
+    private int headBytes;
     private final Deque<Slot> recentSlots = new ArrayDeque<>();
     private int recentSlotBytes;
     private long position;
@@ -85,6 +82,7 @@ final class Mp3Frames implements Closeable {
         for (int searched = 0; searched < RESYNC_LIMIT; searched++) {
             in.mark(head.length);
             int read = in.readNBytes(head, 0, head.length);
+            headBytes = read;
             in.reset();
             if (read < 4 || ascii(0, "APETAGEX") || ascii(0, "LYRICSBEGIN")) {
                 return null;
@@ -169,11 +167,11 @@ final class Mp3Frames implements Closeable {
                 + ((flags & 8) != 0 ? 4 : 0);
         boolean tagged = ascii(lame, "LAME") || ascii(lame, "Lavc") || ascii(lame, "Lavf");
         int delay = lame + 21; // after the encoder's name (9), revision (1), lowpass (1), replay gain (8), flags (2)
-        return tagged && delay + 1 < head.length ? (head[delay] & 0xFF) << 4 | (head[delay + 1] & 0xFF) >> 4 : 0;
+        return tagged && delay + 1 < headBytes ? (head[delay] & 0xFF) << 4 | (head[delay + 1] & 0xFF) >> 4 : 0;
     }
 
     private boolean ascii(int at, String tag) {
-        if (at + tag.length() > head.length) {
+        if (at + tag.length() > headBytes) {
             return false;
         }
         for (int i = 0; i < tag.length(); i++) {
