@@ -47,6 +47,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": target.setConfiguration(property(camelContext, io.cameltogether.audio.TogetherAudioConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deliveredrepository":
+        case "deliveredRepository": getOrCreateConfiguration(target).setDeliveredRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "diarize": getOrCreateConfiguration(target).setDiarize(property(camelContext, boolean.class, value)); return true;
         case "eagereotthreshold":
         case "eagerEotThreshold": getOrCreateConfiguration(target).setEagerEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
@@ -54,6 +56,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "eotThreshold": getOrCreateConfiguration(target).setEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "eottimeoutms":
         case "eotTimeoutMs": getOrCreateConfiguration(target).setEotTimeoutMs(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "failuresasheader":
+        case "failuresAsHeader": getOrCreateConfiguration(target).setFailuresAsHeader(property(camelContext, boolean.class, value)); return true;
         case "fallbackmodels":
         case "fallbackModels": getOrCreateConfiguration(target).setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "finaltranscriptquiet":
@@ -72,6 +76,12 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "includeTurnEvents": getOrCreateConfiguration(target).setIncludeTurnEvents(property(camelContext, boolean.class, value)); return true;
         case "inputaudioformat":
         case "inputAudioFormat": getOrCreateConfiguration(target).setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
+        case "jobids":
+        case "jobIds": getOrCreateConfiguration(target).setJobIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "joboperation":
+        case "jobOperation": getOrCreateConfiguration(target).setJobOperation(property(camelContext, io.cameltogether.audio.client.request.BatchTask.class, value)); return true;
+        case "jobrepository":
+        case "jobRepository": getOrCreateConfiguration(target).setJobRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "language": getOrCreateConfiguration(target).setLanguage(property(camelContext, java.lang.String.class, value)); return true;
@@ -89,6 +99,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, long.class, value)); return true;
+        case "maxresultfilesize":
+        case "maxResultFileSize": getOrCreateConfiguration(target).setMaxResultFileSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxsessions":
@@ -159,6 +171,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "vadthreshold":
         case "vadThreshold": getOrCreateConfiguration(target).setVadThreshold(property(camelContext, java.lang.Double.class, value)); return true;
         case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
+        case "workdirectory":
+        case "workDirectory": getOrCreateConfiguration(target).setWorkDirectory(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -188,6 +202,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return io.cameltogether.audio.TogetherAudioConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deliveredrepository":
+        case "deliveredRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "diarize": return boolean.class;
         case "eagereotthreshold":
         case "eagerEotThreshold": return java.lang.Double.class;
@@ -195,6 +211,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "eotThreshold": return java.lang.Double.class;
         case "eottimeoutms":
         case "eotTimeoutMs": return java.lang.Integer.class;
+        case "failuresasheader":
+        case "failuresAsHeader": return boolean.class;
         case "fallbackmodels":
         case "fallbackModels": return java.lang.String.class;
         case "finaltranscriptquiet":
@@ -213,6 +231,12 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "includeTurnEvents": return boolean.class;
         case "inputaudioformat":
         case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
+        case "jobids":
+        case "jobIds": return java.lang.String.class;
+        case "joboperation":
+        case "jobOperation": return io.cameltogether.audio.client.request.BatchTask.class;
+        case "jobrepository":
+        case "jobRepository": return org.apache.camel.spi.StateRepository.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "language": return java.lang.String.class;
@@ -230,6 +254,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxRequestsPerSecond": return double.class;
         case "maxresponsesize":
         case "maxResponseSize": return long.class;
+        case "maxresultfilesize":
+        case "maxResultFileSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxsessions":
@@ -300,6 +326,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "vadthreshold":
         case "vadThreshold": return java.lang.Double.class;
         case "vertx": return io.vertx.core.Vertx.class;
+        case "workdirectory":
+        case "workDirectory": return java.lang.String.class;
         default: return null;
         }
     }
@@ -325,6 +353,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "deliveredrepository":
+        case "deliveredRepository": return getOrCreateConfiguration(target).getDeliveredRepository();
         case "diarize": return getOrCreateConfiguration(target).isDiarize();
         case "eagereotthreshold":
         case "eagerEotThreshold": return getOrCreateConfiguration(target).getEagerEotThreshold();
@@ -332,6 +362,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "eotThreshold": return getOrCreateConfiguration(target).getEotThreshold();
         case "eottimeoutms":
         case "eotTimeoutMs": return getOrCreateConfiguration(target).getEotTimeoutMs();
+        case "failuresasheader":
+        case "failuresAsHeader": return getOrCreateConfiguration(target).isFailuresAsHeader();
         case "fallbackmodels":
         case "fallbackModels": return getOrCreateConfiguration(target).getFallbackModels();
         case "finaltranscriptquiet":
@@ -350,6 +382,12 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "includeTurnEvents": return getOrCreateConfiguration(target).isIncludeTurnEvents();
         case "inputaudioformat":
         case "inputAudioFormat": return getOrCreateConfiguration(target).getInputAudioFormat();
+        case "jobids":
+        case "jobIds": return getOrCreateConfiguration(target).getJobIds();
+        case "joboperation":
+        case "jobOperation": return getOrCreateConfiguration(target).getJobOperation();
+        case "jobrepository":
+        case "jobRepository": return getOrCreateConfiguration(target).getJobRepository();
         case "keepaliveinterval":
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "language": return getOrCreateConfiguration(target).getLanguage();
@@ -367,6 +405,8 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
         case "maxresponsesize":
         case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
+        case "maxresultfilesize":
+        case "maxResultFileSize": return getOrCreateConfiguration(target).getMaxResultFileSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxsessions":
@@ -437,6 +477,17 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "vadthreshold":
         case "vadThreshold": return getOrCreateConfiguration(target).getVadThreshold();
         case "vertx": return target.getVertx();
+        case "workdirectory":
+        case "workDirectory": return getOrCreateConfiguration(target).getWorkDirectory();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "jobrepository":
+        case "jobRepository": return java.lang.String.class;
         default: return null;
         }
     }

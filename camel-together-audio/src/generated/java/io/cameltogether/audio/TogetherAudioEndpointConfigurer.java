@@ -27,6 +27,12 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "adaptiveRateLimit": target.getConfiguration().setAdaptiveRateLimit(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -37,6 +43,9 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "deliveredrepository":
+        case "deliveredRepository": target.getConfiguration().setDeliveredRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "diarize": target.getConfiguration().setDiarize(property(camelContext, boolean.class, value)); return true;
         case "eagereotthreshold":
         case "eagerEotThreshold": target.getConfiguration().setEagerEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
@@ -48,20 +57,31 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "failuresasheader":
+        case "failuresAsHeader": target.getConfiguration().setFailuresAsHeader(property(camelContext, boolean.class, value)); return true;
         case "fallbackmodels":
         case "fallbackModels": target.getConfiguration().setFallbackModels(property(camelContext, java.lang.String.class, value)); return true;
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": target.getConfiguration().setFinalTranscriptQuiet(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "finaltranscripttimeout":
         case "finalTranscriptTimeout": target.getConfiguration().setFinalTranscriptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "includedeltas":
         case "includeDeltas": target.getConfiguration().setIncludeDeltas(property(camelContext, boolean.class, value)); return true;
         case "includesessionevents":
         case "includeSessionEvents": target.getConfiguration().setIncludeSessionEvents(property(camelContext, boolean.class, value)); return true;
         case "includeturnevents":
         case "includeTurnEvents": target.getConfiguration().setIncludeTurnEvents(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "inputaudioformat":
         case "inputAudioFormat": target.getConfiguration().setInputAudioFormat(property(camelContext, io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class, value)); return true;
+        case "jobids":
+        case "jobIds": target.getConfiguration().setJobIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "joboperation":
+        case "jobOperation": target.getConfiguration().setJobOperation(property(camelContext, io.cameltogether.audio.client.request.BatchTask.class, value)); return true;
+        case "jobrepository":
+        case "jobRepository": target.getConfiguration().setJobRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "language": target.getConfiguration().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
@@ -79,6 +99,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, long.class, value)); return true;
+        case "maxresultfilesize":
+        case "maxResultFileSize": target.getConfiguration().setMaxResultFileSize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxsessions":
@@ -101,6 +123,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "pace": target.getConfiguration().setPace(property(camelContext, io.cameltogether.audio.client.realtime.Pace.class, value)); return true;
         case "partduration":
         case "partDuration": target.getConfiguration().setPartDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -118,6 +142,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectmaxtime":
         case "reconnectMaxTime": target.getConfiguration().setReconnectMaxTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "replaybufferduration":
         case "replayBufferDuration": target.getConfiguration().setReplayBufferDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
@@ -126,6 +152,15 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "responseFormat": target.getConfiguration().setResponseFormat(property(camelContext, io.cameltogether.audio.client.request.ResponseFormat.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "serversilencetimeout":
         case "serverSilenceTimeout": target.getConfiguration().setServerSilenceTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sessioncreatedtimeout":
@@ -136,14 +171,22 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "speechPadMs": target.getConfiguration().setSpeechPadMs(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "temperature": target.getConfiguration().setTemperature(property(camelContext, java.lang.Double.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timestampgranularities":
         case "timestampGranularities": target.getConfiguration().setTimestampGranularities(property(camelContext, java.lang.String.class, value)); return true;
         case "turndetection":
         case "turnDetection": target.getConfiguration().setTurnDetection(property(camelContext, io.cameltogether.audio.client.realtime.TurnDetectionMode.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "vadthreshold":
         case "vadThreshold": target.getConfiguration().setVadThreshold(property(camelContext, java.lang.Double.class, value)); return true;
+        case "workdirectory":
+        case "workDirectory": target.getConfiguration().setWorkDirectory(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -155,6 +198,12 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "adaptiveRateLimit": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -165,6 +214,9 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "concurrentConsumers": return int.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
+        case "deliveredrepository":
+        case "deliveredRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "diarize": return boolean.class;
         case "eagereotthreshold":
         case "eagerEotThreshold": return java.lang.Double.class;
@@ -176,20 +228,31 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "failuresasheader":
+        case "failuresAsHeader": return boolean.class;
         case "fallbackmodels":
         case "fallbackModels": return java.lang.String.class;
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": return long.class;
         case "finaltranscripttimeout":
         case "finalTranscriptTimeout": return long.class;
+        case "greedy": return boolean.class;
         case "includedeltas":
         case "includeDeltas": return boolean.class;
         case "includesessionevents":
         case "includeSessionEvents": return boolean.class;
         case "includeturnevents":
         case "includeTurnEvents": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "inputaudioformat":
         case "inputAudioFormat": return io.cameltogether.audio.client.realtime.RealtimeAudioFormat.class;
+        case "jobids":
+        case "jobIds": return java.lang.String.class;
+        case "joboperation":
+        case "jobOperation": return io.cameltogether.audio.client.request.BatchTask.class;
+        case "jobrepository":
+        case "jobRepository": return org.apache.camel.spi.StateRepository.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "language": return java.lang.String.class;
@@ -207,6 +270,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxRequestsPerSecond": return double.class;
         case "maxresponsesize":
         case "maxResponseSize": return long.class;
+        case "maxresultfilesize":
+        case "maxResultFileSize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxsessions":
@@ -229,6 +294,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "pace": return io.cameltogether.audio.client.realtime.Pace.class;
         case "partduration":
         case "partDuration": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prompt": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -246,6 +313,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "reconnectDelay": return long.class;
         case "reconnectmaxtime":
         case "reconnectMaxTime": return long.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "replaybufferduration":
         case "replayBufferDuration": return long.class;
         case "requesttimeout":
@@ -254,6 +323,15 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "responseFormat": return io.cameltogether.audio.client.request.ResponseFormat.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "serversilencetimeout":
         case "serverSilenceTimeout": return long.class;
         case "sessioncreatedtimeout":
@@ -264,14 +342,22 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "speechPadMs": return java.lang.Integer.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "synchronous": return boolean.class;
         case "temperature": return java.lang.Double.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timestampgranularities":
         case "timestampGranularities": return java.lang.String.class;
         case "turndetection":
         case "turnDetection": return io.cameltogether.audio.client.realtime.TurnDetectionMode.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "vadthreshold":
         case "vadThreshold": return java.lang.Double.class;
+        case "workdirectory":
+        case "workDirectory": return java.lang.String.class;
         default: return null;
         }
     }
@@ -284,6 +370,12 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "adaptiveRateLimit": return target.getConfiguration().isAdaptiveRateLimit();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
@@ -294,6 +386,9 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
+        case "deliveredrepository":
+        case "deliveredRepository": return target.getConfiguration().getDeliveredRepository();
         case "diarize": return target.getConfiguration().isDiarize();
         case "eagereotthreshold":
         case "eagerEotThreshold": return target.getConfiguration().getEagerEotThreshold();
@@ -305,20 +400,31 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "failuresasheader":
+        case "failuresAsHeader": return target.getConfiguration().isFailuresAsHeader();
         case "fallbackmodels":
         case "fallbackModels": return target.getConfiguration().getFallbackModels();
         case "finaltranscriptquiet":
         case "finalTranscriptQuiet": return target.getConfiguration().getFinalTranscriptQuiet();
         case "finaltranscripttimeout":
         case "finalTranscriptTimeout": return target.getConfiguration().getFinalTranscriptTimeout();
+        case "greedy": return target.isGreedy();
         case "includedeltas":
         case "includeDeltas": return target.getConfiguration().isIncludeDeltas();
         case "includesessionevents":
         case "includeSessionEvents": return target.getConfiguration().isIncludeSessionEvents();
         case "includeturnevents":
         case "includeTurnEvents": return target.getConfiguration().isIncludeTurnEvents();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "inputaudioformat":
         case "inputAudioFormat": return target.getConfiguration().getInputAudioFormat();
+        case "jobids":
+        case "jobIds": return target.getConfiguration().getJobIds();
+        case "joboperation":
+        case "jobOperation": return target.getConfiguration().getJobOperation();
+        case "jobrepository":
+        case "jobRepository": return target.getConfiguration().getJobRepository();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "language": return target.getConfiguration().getLanguage();
@@ -336,6 +442,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
         case "maxresponsesize":
         case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
+        case "maxresultfilesize":
+        case "maxResultFileSize": return target.getConfiguration().getMaxResultFileSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxsessions":
@@ -358,6 +466,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "pace": return target.getConfiguration().getPace();
         case "partduration":
         case "partDuration": return target.getConfiguration().getPartDuration();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "prompt": return target.getConfiguration().getPrompt();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
@@ -375,6 +485,8 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
         case "reconnectmaxtime":
         case "reconnectMaxTime": return target.getConfiguration().getReconnectMaxTime();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "replaybufferduration":
         case "replayBufferDuration": return target.getConfiguration().getReplayBufferDuration();
         case "requesttimeout":
@@ -383,6 +495,15 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "responseFormat": return target.getConfiguration().getResponseFormat();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "serversilencetimeout":
         case "serverSilenceTimeout": return target.getConfiguration().getServerSilenceTimeout();
         case "sessioncreatedtimeout":
@@ -393,14 +514,33 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "speechPadMs": return target.getConfiguration().getSpeechPadMs();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "synchronous": return target.getConfiguration().isSynchronous();
         case "temperature": return target.getConfiguration().getTemperature();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "timestampgranularities":
         case "timestampGranularities": return target.getConfiguration().getTimestampGranularities();
         case "turndetection":
         case "turnDetection": return target.getConfiguration().getTurnDetection();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "vadthreshold":
         case "vadThreshold": return target.getConfiguration().getVadThreshold();
+        case "workdirectory":
+        case "workDirectory": return target.getConfiguration().getWorkDirectory();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "jobrepository":
+        case "jobRepository": return java.lang.String.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

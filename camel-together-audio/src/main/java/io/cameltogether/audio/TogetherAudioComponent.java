@@ -10,8 +10,10 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 import io.cameltogether.audio.client.AudioMetrics;
 import io.cameltogether.audio.client.RatePacers;
@@ -36,6 +38,7 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
     private AudioMetrics metrics;
     private ScheduledExecutorService pacingScheduler;
     private RatePacers ratePacers;
+    private StateRepository<String, String> memoryJobRepository;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -43,7 +46,8 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
                 .tryConvertTo(TogetherAudioOperation.class, remaining);
         if (operation == null) {
             throw new IllegalArgumentException("unknown operation '" + remaining + "' in " + uri
-                    + ": use together-audio:transcribe, together-audio:translate or together-audio:realtime");
+                    + ": use together-audio:transcribe, together-audio:translate, together-audio:realtime or "
+                    + "together-audio:batchJob");
         }
         TogetherAudioEndpoint endpoint = new TogetherAudioEndpoint(uri, this, operation, configuration.copy());
         try {
@@ -92,6 +96,14 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
             ratePacers = new RatePacers(pacingScheduler, System::nanoTime);
         }
         return ratePacers;
+    }
+
+    /** Where batchJob endpoints without a jobRepository keep their jobs: in memory, shared by them all. */
+    public synchronized StateRepository<String, String> memoryJobRepository() {
+        if (memoryJobRepository == null) {
+            memoryJobRepository = new MemoryStateRepository();
+        }
+        return memoryJobRepository;
     }
 
     @Override

@@ -112,6 +112,31 @@ public final class TogetherAudioConstants {
               javaType = "java.util.Map<String, Double>")
     public static final String RATE_LIMITS = "CamelTogetherAudioRateLimits";
 
+    @Metadata(description = "batchJob: the id of a recording in a job (its `custom_id`, at most 64 characters). Set on "
+            + "each aggregated message or exchange of a job to submit (else `CamelAwsS3Key`, `CamelFileName` or the "
+            + "URL's file name is used); set by the consumer on each delivered recording.", javaType = "String")
+    public static final String RECORDING_ID = "CamelTogetherAudioRecordingId";
+    @Metadata(description = "batchJob: the job's id. Set by the producer on submitting; read by it for the status, "
+            + "cancel and watch actions; set by the consumer on each delivered recording.", javaType = "String")
+    public static final String BATCH_JOB_ID = "CamelTogetherAudioBatchJobId";
+    @Metadata(description = "batchJob: the job's status as the API last reported it: VALIDATING, IN_PROGRESS, "
+            + "COMPLETED, FAILED, EXPIRED or CANCELLED.", javaType = "String")
+    public static final String BATCH_JOB_STATUS = "CamelTogetherAudioBatchJobStatus";
+    @Metadata(label = "producer", description = "batchJob: what the producer does: `submit` the body's recordings as "
+            + "a new job (default), report the `status` of the job in CamelTogetherAudioBatchJobId, `cancel` it, or "
+            + "`watch` it (its results are then delivered by this application's consumer, like those of jobs it "
+            + "submitted).", javaType = "String", enums = "submit,status,cancel,watch")
+    public static final String BATCH_JOB_ACTION = "CamelTogetherAudioBatchJobAction";
+    @Metadata(description = "batchJob: how far the job is, 0 to 100 per cent, when the API says.", javaType = "Double")
+    public static final String BATCH_JOB_PROGRESS = "CamelTogetherAudioBatchJobProgress";
+    @Metadata(description = "batchJob: how many recordings the job holds: set by the producer on submitting and by "
+            + "the consumer on each delivered recording.", javaType = "Integer")
+    public static final String BATCH_JOB_RECORDINGS = "CamelTogetherAudioBatchJobRecordings";
+    @Metadata(label = "consumer", description = "batchJob with failuresAsHeader: why the recording has no transcript "
+            + "(its error line, an error answer, or the job's end before it was done).",
+              javaType = "io.cameltogether.audio.client.jobs.BatchRecordingException")
+    public static final String RECORDING_ERROR = "CamelTogetherAudioRecordingError";
+
     private TogetherAudioConstants() {
     }
 }

@@ -1,6 +1,7 @@
 package io.cameltogether.audio;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -14,9 +15,15 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 import io.cameltogether.audio.client.ApiKey;
+import io.cameltogether.audio.client.OptionRules;
+import io.cameltogether.audio.client.jobs.BatchJobsClient;
 import io.cameltogether.audio.client.ClientSettings;
 import io.cameltogether.audio.client.transport.Network;
 import io.cameltogether.audio.client.TogetherAudioClient;
@@ -26,6 +33,9 @@ import io.cameltogether.audio.batch.BatchOptionsMapper;
 import io.cameltogether.audio.batch.TranscribeProducer;
 import io.cameltogether.audio.batch.TranslateProducer;
 import io.cameltogether.audio.health.EndpointHealthCheck;
+import io.cameltogether.audio.jobs.BatchJobConsumer;
+import io.cameltogether.audio.jobs.BatchJobProducer;
+import io.cameltogether.audio.jobs.JobRegistry;
 import io.cameltogether.audio.realtime.RealtimeConsumer;
 import io.cameltogether.audio.realtime.RealtimeDispatcher;
 import io.cameltogether.audio.realtime.RealtimeOptionsMapper;
@@ -40,9 +50,14 @@ import io.cameltogether.audio.support.OptionRanges;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "together-audio", title = "Together Audio",
              syntax = "together-audio:operation", category = { Category.AI },
              headersClass = TogetherAudioConstants.class)
-public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    @UriPath(enums = "transcribe,translate,realtime")
+    /** How often a batchJob consumer polls unless delay is set: Together asks for every 30 to 60 s. */
+    static final long JOB_POLL_DELAY = 30_000;
+    /** Delivered recordings an in-memory repository remembers: two jobs of the Batch API's largest. */
+    static final int MEMORY_DELIVERED_CAPACITY = 100_000;
+
+    @UriPath(enums = "transcribe,translate,realtime,batchJob")
     @Metadata(required = true)
     private TogetherAudioOperation operation;
     @UriParam
@@ -53,12 +68,17 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
     private RealtimeClient realtimeClient;
     private final RealtimeDispatcher realtimeDispatcher = new RealtimeDispatcher();
     private EndpointHealthCheck healthCheck;
+    private BatchJobsClient jobsClient;
+    private JobRegistry jobRegistry;
 
     public TogetherAudioEndpoint(String uri, TogetherAudioComponent component, TogetherAudioOperation operation,
                                  TogetherAudioConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        if (operation == TogetherAudioOperation.batchJob) {
+            setDelay(JOB_POLL_DELAY); // before the URI's options are set: delay=... still wins
+        }
     }
 
     @Override
@@ -67,14 +87,23 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
             case transcribe -> new TranscribeProducer(this);
             case translate -> new TranslateProducer(this);
             case realtime -> new RealtimeProducer(this);
+            case batchJob -> new BatchJobProducer(this);
         };
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation == TogetherAudioOperation.batchJob) {
+            IdempotentRepository delivered = configuration.getDeliveredRepository() != null
+                    ? configuration.getDeliveredRepository()
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(MEMORY_DELIVERED_CAPACITY);
+            BatchJobConsumer consumer = new BatchJobConsumer(this, processor, delivered);
+            configureConsumer(consumer);
+            return consumer;
+        }
         if (operation != TogetherAudioOperation.realtime) {
             throw new UnsupportedOperationException("together-audio:" + operation + " only sends: use it in to(...); "
-                    + "from(...) works with together-audio:realtime");
+                    + "from(...) works with together-audio:realtime and together-audio:batchJob");
         }
         RealtimeConsumer consumer = new RealtimeConsumer(this, processor);
         configureConsumer(consumer);
@@ -86,8 +115,10 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
         if (operation == TogetherAudioOperation.realtime) {
             RealtimeOptionsMapper.validate(configuration);
         } else {
-            BatchTask task = operation == TogetherAudioOperation.translate ? BatchTask.TRANSLATE : BatchTask.TRANSCRIBE;
-            BatchOptionsMapper.fromConfiguration(configuration).resolve(task, configuration.getOutputFormat());
+            BatchOptionsMapper.fromConfiguration(configuration).resolve(batchTask(), configuration.getOutputFormat());
+        }
+        if (operation == TogetherAudioOperation.batchJob) {
+            OptionRules.atLeast("maxResultFileSize", configuration.getMaxResultFileSize(), 1, "bytes");
         }
         OptionRanges.check(configuration);
         settingsBuilder(null).check();
@@ -104,6 +135,14 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
                     RealtimeOptionsMapper.sessionConfig(configuration),
                     Duration.ofMillis(configuration.getSessionIdleTimeout()), configuration.getMaxSessions(),
                     realtimeDispatcher, getComponent().metrics());
+            return;
+        }
+        if (operation == TogetherAudioOperation.batchJob) {
+            jobsClient = new BatchJobsClient(settings, delay -> Thread.sleep(delay.toMillis()));
+            StateRepository<String, String> jobs = configuration.getJobRepository() != null
+                    ? configuration.getJobRepository() : getComponent().memoryJobRepository();
+            ServiceHelper.startService(jobs); // a file repository reads its file as it starts
+            jobRegistry = new JobRegistry(jobs);
             return;
         }
         executor = getCamelContext().getExecutorServiceManager()
@@ -179,6 +218,10 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
             client.close();
             client = null;
         }
+        if (jobsClient != null) {
+            jobsClient.close();
+            jobsClient = null;
+        }
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
             executor = null;
@@ -198,6 +241,31 @@ public class TogetherAudioEndpoint extends DefaultEndpoint implements EndpointSe
 
     public TogetherAudioClient getClient() {
         return client;
+    }
+
+    /** The endpoint a batch request, or a batch job's recordings, go to. */
+    private BatchTask batchTask() {
+        return switch (operation) {
+            case translate -> BatchTask.TRANSLATE;
+            case batchJob -> configuration.getJobOperation();
+            default -> BatchTask.TRANSCRIBE;
+        };
+    }
+
+    /** The Files and Batches APIs, for a batchJob endpoint while it runs. */
+    public BatchJobsClient getJobsClient() {
+        return jobsClient;
+    }
+
+    /** The jobs submitted and not yet delivered, for a batchJob endpoint while it runs. */
+    public JobRegistry getJobRegistry() {
+        return jobRegistry;
+    }
+
+    /** Where a batchJob endpoint writes input files and downloads results. */
+    public Path workDirectory() {
+        String directory = configuration.getWorkDirectory();
+        return Path.of(directory == null || directory.isBlank() ? System.getProperty("java.io.tmpdir") : directory);
     }
 
     public RealtimeClient getRealtimeClient() {

@@ -7,5 +7,10 @@ public enum TogetherAudioOperation {
     /** POST /v1/audio/translations: speech to text in the target language (English by default). */
     translate,
     /** The live WebSocket stream /v1/realtime. */
-    realtime
+    realtime,
+    /**
+     * Together's Batch API: the producer submits a job of recordings given as URLs, the consumer delivers each
+     * recording's transcript when the job ends.
+     */
+    batchJob
 }

@@ -7,7 +7,7 @@ import io.cameltogether.audio.client.realtime.TurnDetectionMode;
 
 /** How a realtime session's turns are detected: the server's voice activity detection and its parameters. */
 @UriParams
-public class TurnDetectionConfiguration {
+public class TurnDetectionConfiguration extends BatchJobConfiguration {
 
     @UriParam(label = "realtime", defaultValue = "server_vad", enums = "server_vad,none")
     private TurnDetectionMode turnDetection = TurnDetectionMode.SERVER_VAD;

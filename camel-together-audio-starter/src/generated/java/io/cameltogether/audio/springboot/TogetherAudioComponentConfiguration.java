@@ -46,6 +46,19 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private Integer concurrentConsumers = 8;
     /**
+     * batchJob consumer: where the recordings already delivered are kept (as jobId/recordingId), so a restart in the
+     * middle of a job's results delivers only the rest: any Camel idempotent repository (file, JDBC, Kafka, Redis...),
+     * sized for the job's recordings (a FileIdempotentRepository's cacheSize at least the largest job). Unset, they are
+     * kept in memory (lost on restart).
+     */
+    private org.apache.camel.spi.IdempotentRepository deliveredRepository;
+    /**
+     * batchJob consumer: a recording without a transcript is routed as a message with no body and the
+     * CamelTogetherAudioRecordingError header, instead of going to the consumer's exception handler (logged, or the
+     * route's error handler with bridgeErrorHandler=true).
+     */
+    private Boolean failuresAsHeader = false;
+    /**
      * Realtime consumer: also emit partial transcripts while a turn is in progress (header CamelTogetherAudioFinal
      * false). Each partial replaces the previous one of the same turn.
      */
@@ -56,6 +69,11 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * replayed), session.audio_gap (speech that could not be replayed after a drop) and session.closed.
      */
     private Boolean includeSessionEvents = false;
+    /**
+     * batchJob consumer: ids of jobs submitted elsewhere (comma-separated) whose results this consumer delivers, as it
+     * does those of the jobs this application submitted.
+     */
+    private String jobIds;
     /**
      * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
      */
@@ -201,6 +219,27 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      * registry, the component makes one when the first realtime endpoint starts, and closes it when it stops.
      */
     private io.vertx.core.Vertx vertx;
+    /**
+     * batchJob: the endpoint a job's recordings go to, transcribe or translate, with this endpoint's options (model,
+     * language, prompt, response format, timestamp granularities, diarization...).
+     */
+    private io.cameltogether.audio.client.request.BatchTask jobOperation = io.cameltogether.audio.client.request.BatchTask.TRANSCRIBE;
+    /**
+     * batchJob: where the ids of submitted jobs are kept until all their recordings are delivered, so a restart polls
+     * them again instead of submitting again: e.g. a FileStateRepository. Unset, the component keeps them in memory,
+     * shared by its batchJob endpoints (lost on restart).
+     */
+    private org.apache.camel.spi.StateRepository<String, String> jobRepository;
+    /**
+     * batchJob consumer: the largest result file (bytes) downloaded; a larger one is refused as it comes, and the job's
+     * delivery tried again on the next poll.
+     */
+    private Long maxResultFileSize = 8000000000L;
+    /**
+     * batchJob: the directory where a job's input file is written before upload and its result files are downloaded
+     * before delivery (deleted after). Unset, the JVM's temporary directory.
+     */
+    private String workDirectory;
     /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
@@ -402,6 +441,22 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
         this.concurrentConsumers = concurrentConsumers;
     }
 
+    public org.apache.camel.spi.IdempotentRepository getDeliveredRepository() {
+        return deliveredRepository;
+    }
+
+    public void setDeliveredRepository(org.apache.camel.spi.IdempotentRepository deliveredRepository) {
+        this.deliveredRepository = deliveredRepository;
+    }
+
+    public Boolean getFailuresAsHeader() {
+        return failuresAsHeader;
+    }
+
+    public void setFailuresAsHeader(Boolean failuresAsHeader) {
+        this.failuresAsHeader = failuresAsHeader;
+    }
+
     public Boolean getIncludeDeltas() {
         return includeDeltas;
     }
@@ -416,6 +471,14 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setIncludeSessionEvents(Boolean includeSessionEvents) {
         this.includeSessionEvents = includeSessionEvents;
+    }
+
+    public String getJobIds() {
+        return jobIds;
+    }
+
+    public void setJobIds(String jobIds) {
+        this.jobIds = jobIds;
     }
 
     public Integer getChunkDurationMs() {
@@ -632,6 +695,38 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setVertx(io.vertx.core.Vertx vertx) {
         this.vertx = vertx;
+    }
+
+    public io.cameltogether.audio.client.request.BatchTask getJobOperation() {
+        return jobOperation;
+    }
+
+    public void setJobOperation(io.cameltogether.audio.client.request.BatchTask jobOperation) {
+        this.jobOperation = jobOperation;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getJobRepository() {
+        return jobRepository;
+    }
+
+    public void setJobRepository(org.apache.camel.spi.StateRepository<String, String> jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
+    public Long getMaxResultFileSize() {
+        return maxResultFileSize;
+    }
+
+    public void setMaxResultFileSize(Long maxResultFileSize) {
+        this.maxResultFileSize = maxResultFileSize;
+    }
+
+    public String getWorkDirectory() {
+        return workDirectory;
+    }
+
+    public void setWorkDirectory(String workDirectory) {
+        this.workDirectory = workDirectory;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {

@@ -52,6 +52,25 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * batchJob consumer: where the recordings already delivered are kept (as jobId/recordingId), so a restart in the
+     * middle of a job's results delivers only the rest: any Camel idempotent repository (file, JDBC, Kafka, Redis...),
+     * sized for the job's recordings (a FileIdempotentRepository's cacheSize at least the largest job). Unset, they are
+     * kept in memory (lost on restart).
+     */
+    public TogetherAudioEndpointBuilder deliveredRepository(org.apache.camel.spi.IdempotentRepository value) {
+        return set("deliveredRepository", value);
+    }
+
+    /**
+     * batchJob consumer: a recording without a transcript is routed as a message with no body and the
+     * CamelTogetherAudioRecordingError header, instead of going to the consumer's exception handler (logged, or the
+     * route's error handler with bridgeErrorHandler=true).
+     */
+    public TogetherAudioEndpointBuilder failuresAsHeader(boolean value) {
+        return set("failuresAsHeader", value);
+    }
+
+    /**
      * Realtime consumer: also emit partial transcripts while a turn is in progress (header CamelTogetherAudioFinal
      * false). Each partial replaces the previous one of the same turn.
      */
@@ -66,6 +85,22 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      */
     public TogetherAudioEndpointBuilder includeSessionEvents(boolean value) {
         return set("includeSessionEvents", value);
+    }
+
+    /**
+     * batchJob consumer: ids of jobs submitted elsewhere (comma-separated) whose results this consumer delivers, as it
+     * does those of the jobs this application submitted.
+     */
+    public TogetherAudioEndpointBuilder jobIds(String value) {
+        return set("jobIds", value);
+    }
+
+    /**
+     * If the polling consumer did not poll any files, you can enable this option to send an empty message (no body)
+     * instead.
+     */
+    public TogetherAudioEndpointBuilder sendEmptyMessageWhenIdle(boolean value) {
+        return set("sendEmptyMessageWhenIdle", value);
     }
 
     /**
@@ -96,6 +131,15 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      */
     public TogetherAudioEndpointBuilder exchangePattern(org.apache.camel.ExchangePattern value) {
         return set("exchangePattern", value);
+    }
+
+    /**
+     * A pluggable org.apache.camel.PollingConsumerPollingStrategy allowing you to provide your custom implementation to
+     * control error handling usually occurred during the poll operation before an Exchange have been created and being
+     * routed in Camel.
+     */
+    public TogetherAudioEndpointBuilder pollStrategy(org.apache.camel.spi.PollingConsumerPollStrategy value) {
+        return set("pollStrategy", value);
     }
 
     /**
@@ -295,6 +339,39 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      */
     public TogetherAudioEndpointBuilder retryDelay(java.time.Duration value) {
         return set("retryDelay", value.toMillis() + "ms");
+    }
+
+    /**
+     * batchJob: the endpoint a job's recordings go to, transcribe or translate, with this endpoint's options (model,
+     * language, prompt, response format, timestamp granularities, diarization...).
+     */
+    public TogetherAudioEndpointBuilder jobOperation(io.cameltogether.audio.client.request.BatchTask value) {
+        return set("jobOperation", value);
+    }
+
+    /**
+     * batchJob: where the ids of submitted jobs are kept until all their recordings are delivered, so a restart polls
+     * them again instead of submitting again: e.g. a FileStateRepository. Unset, the component keeps them in memory,
+     * shared by its batchJob endpoints (lost on restart).
+     */
+    public TogetherAudioEndpointBuilder jobRepository(org.apache.camel.spi.StateRepository<String, String> value) {
+        return set("jobRepository", value);
+    }
+
+    /**
+     * batchJob consumer: the largest result file (bytes) downloaded; a larger one is refused as it comes, and the job's
+     * delivery tried again on the next poll.
+     */
+    public TogetherAudioEndpointBuilder maxResultFileSize(long value) {
+        return set("maxResultFileSize", value);
+    }
+
+    /**
+     * batchJob: the directory where a job's input file is written before upload and its result files are downloaded
+     * before delivery (deleted after). Unset, the JVM's temporary directory.
+     */
+    public TogetherAudioEndpointBuilder workDirectory(String value) {
+        return set("workDirectory", value);
     }
 
     /**
@@ -499,6 +576,113 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
      */
     public TogetherAudioEndpointBuilder sessionCreatedTimeout(java.time.Duration value) {
         return set("sessionCreatedTimeout", value.toMillis() + "ms");
+    }
+
+    /**
+     * The number of subsequent error polls (failed due some error) that should happen before the backoffMultipler
+     * should kick-in.
+     */
+    public TogetherAudioEndpointBuilder backoffErrorThreshold(int value) {
+        return set("backoffErrorThreshold", value);
+    }
+
+    /**
+     * The number of subsequent idle polls that should happen before the backoffMultipler should kick-in.
+     */
+    public TogetherAudioEndpointBuilder backoffIdleThreshold(int value) {
+        return set("backoffIdleThreshold", value);
+    }
+
+    /**
+     * To let the scheduled polling consumer backoff if there has been a number of subsequent idles/errors in a row. The
+     * multiplier is then the number of polls that will be skipped before the next actual attempt is happening again.
+     * When this option is in use then backoffIdleThreshold and/or backoffErrorThreshold must also be configured.
+     */
+    public TogetherAudioEndpointBuilder backoffMultiplier(int value) {
+        return set("backoffMultiplier", value);
+    }
+
+    /**
+     * Milliseconds before the next poll.
+     */
+    public TogetherAudioEndpointBuilder delay(long value) {
+        return set("delay", value);
+    }
+
+    /**
+     * If greedy is enabled, then the ScheduledPollConsumer will run immediately again, if the previous run polled 1 or
+     * more messages.
+     */
+    public TogetherAudioEndpointBuilder greedy(boolean value) {
+        return set("greedy", value);
+    }
+
+    /**
+     * Milliseconds before the first poll starts.
+     */
+    public TogetherAudioEndpointBuilder initialDelay(long value) {
+        return set("initialDelay", value);
+    }
+
+    /**
+     * Specifies a maximum limit of number of fires. So if you set it to 1, the scheduler will only fire once. If you
+     * set it to 5, it will only fire five times. A value of zero or negative means fire forever.
+     */
+    public TogetherAudioEndpointBuilder repeatCount(long value) {
+        return set("repeatCount", value);
+    }
+
+    /**
+     * The consumer logs a start/complete log line when it polls. This option allows you to configure the logging level
+     * for that.
+     */
+    public TogetherAudioEndpointBuilder runLoggingLevel(org.apache.camel.LoggingLevel value) {
+        return set("runLoggingLevel", value);
+    }
+
+    /**
+     * Allows for configuring a custom/shared thread pool to use for the consumer. By default each consumer has its own
+     * single threaded thread pool.
+     */
+    public TogetherAudioEndpointBuilder scheduledExecutorService(java.util.concurrent.ScheduledExecutorService value) {
+        return set("scheduledExecutorService", value);
+    }
+
+    /**
+     * To use a cron scheduler from either camel-spring or camel-quartz component. Use value spring or quartz for built
+     * in scheduler
+     */
+    public TogetherAudioEndpointBuilder scheduler(Object value) {
+        return set("scheduler", value);
+    }
+
+    /**
+     * To configure additional properties when using a custom scheduler or any of the Quartz, Spring based scheduler.
+     * This is a multi-value option with prefix: scheduler.
+     */
+    public TogetherAudioEndpointBuilder schedulerProperties(java.util.Map<String, Object> value) {
+        return set("schedulerProperties", value);
+    }
+
+    /**
+     * Whether the scheduler should be auto started.
+     */
+    public TogetherAudioEndpointBuilder startScheduler(boolean value) {
+        return set("startScheduler", value);
+    }
+
+    /**
+     * Time unit for initialDelay and delay options.
+     */
+    public TogetherAudioEndpointBuilder timeUnit(java.util.concurrent.TimeUnit value) {
+        return set("timeUnit", value);
+    }
+
+    /**
+     * Controls if fixed delay or fixed rate is used. See ScheduledExecutorService in JDK for details.
+     */
+    public TogetherAudioEndpointBuilder useFixedDelay(boolean value) {
+        return set("useFixedDelay", value);
     }
 
     /**

@@ -22,7 +22,7 @@ public final class BatchOptionsMapper {
                 c.isDiarize() ? Boolean.TRUE : null, c.getMinSpeakers(), c.getMaxSpeakers());
     }
 
-    static BatchOptions fromMessage(TogetherAudioConfiguration c, Message m) {
+    public static BatchOptions fromMessage(TogetherAudioConfiguration c, Message m) {
         Boolean diarize = Headers.get(m, TogetherAudioConstants.DIARIZE, Boolean.class, c.isDiarize());
         return new BatchOptions(
                 Headers.get(m, TogetherAudioConstants.MODEL, String.class, c.getModel()),
@@ -37,7 +37,7 @@ public final class BatchOptionsMapper {
                 Headers.get(m, TogetherAudioConstants.MAX_SPEAKERS, Integer.class, c.getMaxSpeakers()));
     }
 
-    static OutputFormat outputFormat(TogetherAudioConfiguration c, Message m) {
+    public static OutputFormat outputFormat(TogetherAudioConfiguration c, Message m) {
         return Headers.get(m, TogetherAudioConstants.OUTPUT_FORMAT, OutputFormat.class, c.getOutputFormat());
     }
 }

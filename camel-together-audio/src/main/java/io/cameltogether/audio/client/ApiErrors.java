@@ -3,14 +3,14 @@ package io.cameltogether.audio.client;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Turns an error answer into a {@link TogetherAudioApiException}, whether its body is ErrorData, other JSON or HTML. */
-final class ApiErrors {
+public final class ApiErrors {
 
     static final int MAX_FIELD_CHARS = 1000;
 
     private ApiErrors() {
     }
 
-    static TogetherAudioApiException toException(int status, String reason, String body, String requestId) {
+    public static TogetherAudioApiException toException(int status, String reason, String body, String requestId) {
         JsonNode error = parseError(body);
         if (error != null) {
             return new TogetherAudioApiException(status, text(error, "type"), text(error, "code"),

@@ -11,9 +11,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -23,8 +20,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.io.Closer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.BatchRequest;
@@ -41,7 +36,6 @@ import io.cameltogether.audio.client.result.TranscriptionResult;
  */
 final class BatchAttempt {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchAttempt.class);
     private static final ContentType TEXT_UTF8 = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
     /**
@@ -194,9 +188,10 @@ final class BatchAttempt {
         TranscriptionResult result;
         try {
             if (request.options().responseFormat() == ResponseFormat.VERBOSE_JSON) {
-                result = typedOrLenient(request, body);
+                result = TranscriptAnswers.typedOrLenient(body, request.task().taskName() + " of '"
+                        + request.audio().describe() + "'");
             } else {
-                result = textOnly(Json.MAPPER.readTree(body));
+                result = TranscriptAnswers.textOnly(Json.MAPPER.readTree(body));
             }
         } catch (JsonProcessingException e) {
             throw new TogetherAudioException(request.task().taskName() + " of '" + request.audio().describe()
@@ -204,29 +199,6 @@ final class BatchAttempt {
                     + e.getOriginalMessage() + "); it is not sent again, since the API did the work", e);
         }
         return new BatchResponse(body, result, result.id() != null ? result.id() : requestId, limits);
-    }
-
-    private static TranscriptionResult typedOrLenient(BatchRequest request, String body)
-            throws JsonProcessingException {
-        try {
-            return Json.MAPPER.readValue(body, TranscriptionResult.class);
-        } catch (MismatchedInputException unexpectedShape) {
-            LOG.warn("{} of '{}': the answer's fields are not of the types the API documents ({}); only its text "
-                    + "and id are read", request.task().taskName(), request.audio().describe(),
-                    unexpectedShape.getOriginalMessage());
-            return textOnly(Json.MAPPER.readTree(body));
-        }
-    }
-
-    /** An object with a text field, at the least; anything else is not a transcript. */
-    private static TranscriptionResult textOnly(JsonNode json) throws JsonProcessingException {
-        JsonNode text = json.path("text");
-        if (!json.isObject() || !text.isTextual()) {
-            throw new JsonMappingException(null, "no text field in " + (json.isMissingNode() ? "an empty body"
-                    : "a JSON " + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
-        }
-        JsonNode id = json.path("id");
-        return TranscriptionResult.textOnly(text.asText(), id.isValueNode() ? id.asText() : null);
     }
 
     /** The API routes on {@code model} before reading the audio: model first, file last. */

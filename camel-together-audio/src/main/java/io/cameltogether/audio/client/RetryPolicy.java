@@ -57,7 +57,7 @@ public final class RetryPolicy {
      * The delay a server asked for in {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date), at
      * most {@link #MAX_SERVER_DELAY}; null when it asked for none, or for one that is negative or not a number.
      */
-    static Duration serverDelay(String retryAfterMs, String retryAfter) {
+    public static Duration serverDelay(String retryAfterMs, String retryAfter) {
         Duration asked = millis(retryAfterMs, 1);
         if (asked == null) {
             asked = millis(retryAfter, 1000);

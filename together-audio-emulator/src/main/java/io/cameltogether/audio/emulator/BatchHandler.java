@@ -1,6 +1,5 @@
 package io.cameltogether.audio.emulator;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +18,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
 
 /**
  * POST /v1/audio/transcriptions and /v1/audio/translations. The request is read to its end before any answer, as
@@ -28,12 +26,12 @@ import io.vertx.core.http.RequestOptions;
 final class BatchHandler implements Handler<HttpServerRequest> {
 
     private final TogetherAudioEmulator emulator;
-    private final HttpClient fetcher;
+    private final AudioUrlFetcher fetcher;
     private final AtomicLong ids = new AtomicLong();
 
     BatchHandler(TogetherAudioEmulator emulator, HttpClient fetcher) {
         this.emulator = emulator;
-        this.fetcher = fetcher;
+        this.fetcher = new AudioUrlFetcher(fetcher);
     }
 
     @Override
@@ -105,40 +103,10 @@ final class BatchHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    /** Fetches an https (or http) URL from loopback only: the emulator never reaches beyond this machine. */
-    private void fetch(BatchRequestState state, BatchParams params) throws ApiError {
-        URI uri;
-        try {
-            uri = URI.create(params.url());
-        } catch (IllegalArgumentException e) {
-            throw ApiError.invalidParams("file", "file is neither an upload nor a valid URL");
-        }
-        String host = uri.getHost();
-        if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || host == null
-                || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
-            throw new ApiError(400, "invalid_request_error", "file_fetch_failed", "file",
-                    "The emulator fetches audio URLs from loopback only, not from '" + host + "'");
-        }
-        fetcher.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(params.url()))
-                .compose(r -> r.send())
-                .onSuccess(response -> {
-                    if (response.statusCode() != 200) {
-                        answerError(state.request, state, new ApiError(400, "invalid_request_error",
-                                "file_fetch_failed", "file", "Fetching the audio URL gave HTTP " + response.statusCode()));
-                        return;
-                    }
-                    response.handler(state.inspector::update);
-                    response.endHandler(v -> {
-                        if (state.inspector.total() > emulator.limits().maxUrlBytes) {
-                            answerError(state.request, state, new ApiError(400, "invalid_request_error",
-                                    "file_too_large", "file", "The audio at the URL exceeds the 1 GB limit"));
-                        } else {
-                            transcribeOrAnswerError(state, params);
-                        }
-                    });
-                })
-                .onFailure(e -> answerError(state.request, state, new ApiError(400, "invalid_request_error",
-                        "file_fetch_failed", "file", "Could not fetch the audio URL: " + e.getMessage())));
+    private void fetch(BatchRequestState state, BatchParams params) {
+        fetcher.fetch(params.url(), state.inspector, emulator.limits())
+                .onSuccess(v -> transcribeOrAnswerError(state, params))
+                .onFailure(e -> answerError(state.request, state, (ApiError) e));
     }
 
     private void transcribeOrAnswerError(BatchRequestState state, BatchParams params) {
@@ -150,25 +118,9 @@ final class BatchHandler implements Handler<HttpServerRequest> {
     }
 
     private void transcribe(BatchRequestState state, BatchParams params) throws ApiError {
-        UploadInspector audio = state.inspector;
-        byte[] head = audio.head();
-        String format = AudioProbe.format(head).orElseThrow(() -> new ApiError(400, "invalid_request_error",
-                "unsupported_format", "file", audio.total() == 0 ? "The audio file is empty"
-                : "Unsupported audio format: supported formats are .wav, .mp3, .m4a, .webm, .flac, .ogg, .opus, .aac"));
-        if (!AudioProbe.decodable(format, head, audio.total())) {
-            throw new ApiError(400, "invalid_request_error", "unsupported_format", "file",
-                    "The audio file could not be decoded: it holds no audio samples");
-        }
-        double duration = AudioProbe.durationSeconds(format, head, audio.tail(), audio.total(),
-                audio.mp3FrameSeconds());
-        if (duration > emulator.limits().maxDurationSeconds) {
-            throw new ApiError(400, "invalid_request_error", "audio_too_long", "file", String.format(Locale.ROOT,
-                    "Audio is %.0f s long; the limit is %.0f s (4 hours)", duration, emulator.limits().maxDurationSeconds));
-        }
-        EmulatedTranscript transcript = new EmulatedTranscript(audio.crc32c(), duration);
-        String body = params.verbose()
-                ? transcript.verbose(state.task, params.language(), params.wordTimestamps(), params.speakers()).toString()
-                : Json.MAPPER.createObjectNode().put("text", transcript.text()).toString();
+        EmulatedRecognizer.Recognized recognized = EmulatedRecognizer.recognize(state.task, state.inspector, params,
+                emulator.limits());
+        String body = recognized.body();
         Fault fault = state.fault;
         if (fault != null && fault.kind == Fault.Kind.HOLD) {
             emulator.held(+1);
@@ -182,7 +134,7 @@ final class BatchHandler implements Handler<HttpServerRequest> {
         } else if (fault != null && fault.kind == Fault.Kind.TRUNCATE) {
             answerTruncated(state, body);
         } else if (emulator.limits().processingSecondsPerAudioHour > 0) {
-            long millis = Math.round(duration / 3600 * emulator.limits().processingSecondsPerAudioHour * 1000);
+            long millis = EmulatedRecognizer.processingMillis(recognized.durationSeconds(), emulator.limits());
             emulator.vertx().setTimer(Math.max(1, millis), t -> answer(state, 200, body));
         } else {
             answer(state, 200, body);

@@ -57,6 +57,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
     private final List<RealtimeConnectionLog> realtimeSessions = new CopyOnWriteArrayList<>();
     private final Queue<RealtimeFault> realtimeFaults = new ConcurrentLinkedQueue<>();
     private final FileHost fileHost = new FileHost();
+    private final EmulatedBatchJobs batchJobs = new EmulatedBatchJobs(limits);
     private Vertx vertx;
     private HttpServer server;
     private HttpClient fetcher;
@@ -75,23 +76,16 @@ public class TogetherAudioEmulator implements AutoCloseable {
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
                         .setMaxFormAttributeSize(1024 * 1024).setHandle100ContinueAutomatically(true)
                         .setSsl(tls != null).setKeyCertOptions(tls))
-                .requestHandler(routes(new BatchHandler(this, fetcher), new RealtimeHandler(this), new ModelsHandler(this)));
+                .requestHandler(ApiRoutes.of(this, fetcher, batchJobs));
+        batchJobs.started(new AudioUrlFetcher(fetcher));
         await(server.listen());
         fileHost.start(vertx);
         return this;
     }
 
-    private static Handler<HttpServerRequest> routes(BatchHandler batch, RealtimeHandler realtime,
-                                                     ModelsHandler models) {
-        return request -> {
-            if (request.path().equals(RealtimeHandler.PATH)) {
-                realtime.handle(request);
-            } else if (request.path().equals(ModelsHandler.PATH)) {
-                models.handle(request);
-            } else {
-                batch.handle(request);
-            }
-        };
+    /** The Files and Batches APIs of audio batch jobs: their settings, faults and what clients asked of them. */
+    public EmulatedBatchJobs batchJobs() {
+        return batchJobs;
     }
 
     public synchronized int port() {
@@ -335,6 +329,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
         confidences = false;
         apiKey = DEFAULT_API_KEY;
         limits.reset();
+        batchJobs.reset();
     }
 
     @Override
@@ -343,6 +338,7 @@ public class TogetherAudioEmulator implements AutoCloseable {
             return;
         }
         fileHost.stop();
+        batchJobs.reset();
         await(vertx.close());
         vertx = null;
         server = null;

@@ -1,0 +1,247 @@
+package io.cameltogether.audio.client.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cameltogether.audio.client.Json;
+import io.cameltogether.audio.client.RateLimits;
+import io.cameltogether.audio.client.TogetherAudioException;
+import io.cameltogether.audio.client.TranscriptAnswers;
+import io.cameltogether.audio.client.result.BatchResponse;
+import io.cameltogether.audio.client.result.TranscriptionResult;
+
+/**
+ * What an ended job did with each of its recordings: the transcripts of its output file, the failures of its error
+ * file, then every recording of its input file that has neither, as a failure. So no recording vanishes, whatever
+ * the job's end and whatever the files hold; a line naming a recording the input does not hold, or one already
+ * answered, is ignored. The three files are downloaded to disk first and read a line at a time, in an order that
+ * is the same on every read (the files do not change), so a delivery cut short can be resumed.
+ */
+public final class JobResults implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobResults.class);
+
+    /** One recording's end: a transcript, or why there is none. */
+    public record Outcome(String recordingId, BatchResponse transcript, BatchRecordingException failure) {
+    }
+
+    /** Takes the outcomes in order; answers false to stop (the rest can be read by fetching again). */
+    public interface Receiver {
+        boolean receive(Outcome outcome);
+    }
+
+    private final BatchJob job;
+    private final Path input;
+    private final Path output;
+    private final Path errors;
+    private final long maxLineBytes;
+    private final Set<String> recordings = new HashSet<>();
+    private final Set<String> answered = new HashSet<>();
+
+    private JobResults(BatchJob job, Path input, Path output, Path errors, long maxLineBytes) {
+        this.job = job;
+        this.input = input;
+        this.output = output;
+        this.errors = errors;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /**
+     * Downloads the ended job's input, output and error files into the directory.
+     *
+     * @param maxFileBytes a file larger than this is refused as it comes
+     * @param maxLineBytes a line longer than this is not read; its recording counts as not answered
+     */
+    public static JobResults fetch(BatchJobsClient client, BatchJob job, Path directory, long maxFileBytes,
+                                   long maxLineBytes) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Path input = download(client, job.inputFileId(), directory, files, maxFileBytes);
+            Path output = download(client, job.outputFileId(), directory, files, maxFileBytes);
+            Path errors = download(client, job.errorFileId(), directory, files, maxFileBytes);
+            JobResults results = new JobResults(job, input, output, errors, maxLineBytes);
+            results.readRecordings();
+            return results;
+        } catch (RuntimeException e) {
+            files.forEach(JobResults::delete);
+            throw e;
+        }
+    }
+
+    /** How many recordings the job holds. */
+    public int recordings() {
+        return recordings.size();
+    }
+
+    /**
+     * Hands every outcome to the receiver, in the same order on every call.
+     *
+     * @return false when the receiver stopped it
+     */
+    public boolean deliver(Receiver receiver) {
+        answered.clear();
+        try {
+            return lines(output, this::answer, receiver) && lines(errors, this::failure, receiver)
+                    && unanswered(receiver);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the results of " + job.id() + " from disk", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Path file : new Path[] { input, output, errors }) {
+            delete(file);
+        }
+    }
+
+    private interface LineReader {
+        Outcome read(String recordingId, JsonNode line);
+    }
+
+    private boolean lines(Path file, LineReader reader, Receiver receiver) throws IOException {
+        if (file == null) {
+            return true;
+        }
+        try (BoundedLines lines = new BoundedLines(file, maxLineBytes)) {
+            for (String line; (line = lines.next()) != null; ) {
+                JsonNode node = parse(line, file);
+                String id = node == null ? null : node.path("custom_id").asText(null);
+                if (id == null || !recordings.contains(id) || !answered.add(id)) {
+                    LOG.warn("batch job {}: ignoring a result line that names {}", job.id(), id == null
+                            ? "no recording" : recordings.contains(id) ? "a recording already answered"
+                            : "no recording of the job");
+                    continue;
+                }
+                if (!receiver.receive(reader.read(id, node))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean unanswered(Receiver receiver) throws IOException {
+        String why = switch (job.status()) {
+            case COMPLETED -> "the job COMPLETED without a result for it";
+            default -> "the job ended " + job.statusText() + " before it was done"
+                    + (job.error() == null ? "" : " (" + job.error() + ")");
+        };
+        try (BoundedLines lines = new BoundedLines(input, maxLineBytes)) {
+            for (String line; (line = lines.next()) != null; ) {
+                JsonNode node = parse(line, input);
+                String id = node == null ? null : node.path("custom_id").asText(null);
+                if (id != null && answered.add(id) && !receiver.receive(new Outcome(id, null,
+                        new BatchRecordingException(job.id(), id, job.statusText(), why)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A line of the output file: the endpoint's answer, a transcript when its status is 2xx. */
+    private Outcome answer(String id, JsonNode line) {
+        JsonNode response = line.path("response");
+        int status = response.path("status_code").asInt(200);
+        JsonNode body = response.path("body");
+        String text = body.isTextual() ? body.asText() : body.toString();
+        if (status / 100 != 2) {
+            JsonNode error = body.path("error");
+            return failed(id, error.path("code").asText(null), "the API answered HTTP " + status + ": "
+                    + BatchJob.text(error.isObject() ? error.path("message").asText(text) : text));
+        }
+        try {
+            TranscriptionResult result = TranscriptAnswers.typedOrLenient(text, "batch job " + job.id()
+                    + ", recording '" + id + "'");
+            return new Outcome(id, new BatchResponse(text, result, result.id(), RateLimits.NONE), null);
+        } catch (JsonProcessingException e) {
+            return failed(id, null, "its answer is not the JSON of a transcript (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** A line of the error file: the reason the recording failed. */
+    private Outcome failure(String id, JsonNode line) {
+        JsonNode error = line.path("error");
+        String message = error.isObject() ? error.path("message").asText("no reason given") : error.asText();
+        return failed(id, error.path("code").asText(null), BatchJob.text(message));
+    }
+
+    private Outcome failed(String id, String code, String message) {
+        return new Outcome(id, null, new BatchRecordingException(job.id(), id, code, message));
+    }
+
+    private void readRecordings() {
+        if (input == null) {
+            throw new IllegalStateException("batch job " + job.id() + " reports no input file: its recordings "
+                    + "cannot be told apart from the ones it did not do");
+        }
+        try (BoundedLines lines = new BoundedLines(input, maxLineBytes)) {
+            for (String line; (line = lines.next()) != null; ) {
+                JsonNode node = parse(line, input);
+                if (node != null && node.path("custom_id").isTextual()) {
+                    recordings.add(node.path("custom_id").asText());
+                }
+                if (recordings.size() > JobInputWriter.MAX_LINES) {
+                    throw new TogetherAudioException("the input file of " + job.id() + " holds more than "
+                            + JobInputWriter.MAX_LINES + " recordings, which no job of the Batch API can: it is "
+                            + "not the file that was submitted");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the input file of " + job.id(), e);
+        }
+    }
+
+    private JsonNode parse(String line, Path file) {
+        if (line == BoundedLines.TOO_LONG) {
+            LOG.warn("batch job {}: a line of {} is over {} bytes and is not read", job.id(), file.getFileName(),
+                    maxLineBytes);
+            return null;
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(line);
+            return node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            LOG.warn("batch job {}: a line of {} is not JSON", job.id(), file.getFileName());
+            return null;
+        }
+    }
+
+    private static Path download(BatchJobsClient client, String fileId, Path directory, List<Path> files,
+                                 long maxBytes) {
+        if (fileId == null) {
+            return null;
+        }
+        try {
+            Path file = Files.createTempFile(directory, "together-batch-results-", ".jsonl");
+            files.add(file);
+            client.download(fileId, file, maxBytes);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a file in " + directory, e);
+        }
+    }
+
+    private static void delete(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", file, e.getMessage());
+        }
+    }
+}
