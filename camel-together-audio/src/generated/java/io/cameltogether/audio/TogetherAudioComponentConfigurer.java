@@ -47,8 +47,6 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": target.setConfiguration(property(camelContext, io.cameltogether.audio.TogetherAudioConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "deliveredrepository":
-        case "deliveredRepository": getOrCreateConfiguration(target).setDeliveredRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "diarize": getOrCreateConfiguration(target).setDiarize(property(camelContext, boolean.class, value)); return true;
         case "eagereotthreshold":
         case "eagerEotThreshold": getOrCreateConfiguration(target).setEagerEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
@@ -202,8 +200,6 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return io.cameltogether.audio.TogetherAudioConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
-        case "deliveredrepository":
-        case "deliveredRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "diarize": return boolean.class;
         case "eagereotthreshold":
         case "eagerEotThreshold": return java.lang.Double.class;
@@ -353,8 +349,6 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
-        case "deliveredrepository":
-        case "deliveredRepository": return getOrCreateConfiguration(target).getDeliveredRepository();
         case "diarize": return getOrCreateConfiguration(target).isDiarize();
         case "eagereotthreshold":
         case "eagerEotThreshold": return getOrCreateConfiguration(target).getEagerEotThreshold();

@@ -44,8 +44,6 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
-        case "deliveredrepository":
-        case "deliveredRepository": target.getConfiguration().setDeliveredRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "diarize": target.getConfiguration().setDiarize(property(camelContext, boolean.class, value)); return true;
         case "eagereotthreshold":
         case "eagerEotThreshold": target.getConfiguration().setEagerEotThreshold(property(camelContext, java.lang.Double.class, value)); return true;
@@ -215,8 +213,6 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
-        case "deliveredrepository":
-        case "deliveredRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "diarize": return boolean.class;
         case "eagereotthreshold":
         case "eagerEotThreshold": return java.lang.Double.class;
@@ -387,8 +383,6 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
-        case "deliveredrepository":
-        case "deliveredRepository": return target.getConfiguration().getDeliveredRepository();
         case "diarize": return target.getConfiguration().isDiarize();
         case "eagereotthreshold":
         case "eagerEotThreshold": return target.getConfiguration().getEagerEotThreshold();

@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(87);
         props.add("adaptiveRateLimit");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -35,7 +35,6 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("concurrentConsumers");
         props.add("connectTimeout");
         props.add("delay");
-        props.add("deliveredRepository");
         props.add("diarize");
         props.add("eagerEotThreshold");
         props.add("eotThreshold");

@@ -1,6 +1,5 @@
 package io.cameltogether.audio;
 
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -18,8 +17,6 @@ public class BatchJobConfiguration {
     private BatchTask jobOperation = BatchTask.TRANSCRIBE;
     @UriParam(label = "batchJob")
     private StateRepository<String, String> jobRepository;
-    @UriParam(label = "batchJob,consumer")
-    private IdempotentRepository deliveredRepository;
     @UriParam(label = "batchJob,consumer")
     private String jobIds;
     @UriParam(label = "batchJob,consumer", defaultValue = "false")
@@ -46,26 +43,14 @@ public class BatchJobConfiguration {
     }
 
     /**
-     * batchJob: where the ids of submitted jobs are kept until all their recordings are delivered, so a restart
-     * polls them again instead of submitting again: e.g. a FileStateRepository. Unset, the component keeps them in
-     * memory, shared by its batchJob endpoints (lost on restart).
+     * batchJob: where the ids of submitted jobs are kept until all their recordings are delivered, with how many of
+     * each job's recordings were delivered, so that a restart polls them again instead of submitting again, and
+     * delivers only the recordings not yet delivered: e.g. a FileStateRepository, or any StateRepository of your
+     * own (a table, a compacted topic). The producer and the consumer must share the same bean. Unset, the
+     * component keeps them in memory, shared by its batchJob endpoints (lost on restart).
      */
     public void setJobRepository(StateRepository<String, String> jobRepository) {
         this.jobRepository = jobRepository;
-    }
-
-    public IdempotentRepository getDeliveredRepository() {
-        return deliveredRepository;
-    }
-
-    /**
-     * batchJob consumer: where the recordings already delivered are kept (as jobId/recordingId), so a restart in
-     * the middle of a job's results delivers only the rest: any Camel idempotent repository (file, JDBC, Kafka,
-     * Redis...), sized for the job's recordings (a FileIdempotentRepository's cacheSize at least the largest job).
-     * Unset, they are kept in memory (lost on restart).
-     */
-    public void setDeliveredRepository(IdempotentRepository deliveredRepository) {
-        this.deliveredRepository = deliveredRepository;
     }
 
     public String getJobIds() {

@@ -1,11 +1,13 @@
 package io.cameltogether.audio;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
 
+import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.PropertyBindingException;
 import org.apache.camel.SSLContextParametersAware;
@@ -17,6 +19,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 import io.cameltogether.audio.client.AudioMetrics;
 import io.cameltogether.audio.client.RatePacers;
+import io.cameltogether.audio.jobs.JobRegistry;
 import io.cameltogether.audio.metrics.MetricsLookup;
 import io.cameltogether.audio.support.OptionRanges;
 
@@ -39,6 +42,7 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
     private ScheduledExecutorService pacingScheduler;
     private RatePacers ratePacers;
     private StateRepository<String, String> memoryJobRepository;
+    private final Map<StateRepository<String, String>, Consumer> jobRepositoryConsumers = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -96,6 +100,22 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
             ratePacers = new RatePacers(pacingScheduler, System::nanoTime);
         }
         return ratePacers;
+    }
+
+    /**
+     * Makes the consumer the only one delivering the jobs of this repository in this JVM: two would deliver every
+     * recording twice.
+     */
+    public void claimJobRepository(JobRegistry registry, Consumer consumer) {
+        Consumer other = jobRepositoryConsumers.putIfAbsent(registry.repository(), consumer);
+        if (other != null && other != consumer) {
+            throw new IllegalStateException("another together-audio:batchJob consumer (" + other.getEndpoint()
+                    + ") already delivers the jobs of this jobRepository: one consumer per job repository");
+        }
+    }
+
+    public void releaseJobRepository(JobRegistry registry, Consumer consumer) {
+        jobRepositoryConsumers.remove(registry.repository(), consumer);
     }
 
     /** Where batchJob endpoints without a jobRepository keep their jobs: in memory, shared by them all. */

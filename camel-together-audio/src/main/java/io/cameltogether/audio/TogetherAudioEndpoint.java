@@ -2,6 +2,8 @@ package io.cameltogether.audio;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -15,14 +17,14 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 import io.cameltogether.audio.client.ApiKey;
+import io.cameltogether.audio.client.AudioValidationException;
 import io.cameltogether.audio.client.OptionRules;
+import io.cameltogether.audio.client.jobs.BatchJob;
 import io.cameltogether.audio.client.jobs.BatchJobsClient;
 import io.cameltogether.audio.client.ClientSettings;
 import io.cameltogether.audio.client.transport.Network;
@@ -54,8 +56,6 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
 
     /** How often a batchJob consumer polls unless delay is set: Together asks for every 30 to 60 s. */
     static final long JOB_POLL_DELAY = 30_000;
-    /** Delivered recordings an in-memory repository remembers: two jobs of the Batch API's largest. */
-    static final int MEMORY_DELIVERED_CAPACITY = 100_000;
 
     @UriPath(enums = "transcribe,translate,realtime,batchJob")
     @Metadata(required = true)
@@ -94,10 +94,11 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (operation == TogetherAudioOperation.batchJob) {
-            IdempotentRepository delivered = configuration.getDeliveredRepository() != null
-                    ? configuration.getDeliveredRepository()
-                    : MemoryIdempotentRepository.memoryIdempotentRepository(MEMORY_DELIVERED_CAPACITY);
-            BatchJobConsumer consumer = new BatchJobConsumer(this, processor, delivered);
+            if (isSendEmptyMessageWhenIdle()) {
+                throw new IllegalArgumentException("sendEmptyMessageWhenIdle=true is not accepted by "
+                        + "together-audio:batchJob: every exchange it routes is a recording");
+            }
+            BatchJobConsumer consumer = new BatchJobConsumer(this, processor);
             configureConsumer(consumer);
             return consumer;
         }
@@ -119,6 +120,12 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
         }
         if (operation == TogetherAudioOperation.batchJob) {
             OptionRules.atLeast("maxResultFileSize", configuration.getMaxResultFileSize(), 1, "bytes");
+            for (String id : jobIds()) {
+                if (!BatchJob.isId(id)) {
+                    throw new AudioValidationException("jobIds holds '" + id + "', which is not a batch job id: "
+                            + "give the ids the Batch API reports, comma-separated");
+                }
+            }
         }
         OptionRanges.check(configuration);
         settingsBuilder(null).check();
@@ -143,6 +150,7 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
                     ? configuration.getJobRepository() : getComponent().memoryJobRepository();
             ServiceHelper.startService(jobs); // a file repository reads its file as it starts
             jobRegistry = new JobRegistry(jobs);
+            jobIds().stream().filter(id -> !jobRegistry.isDone(id)).forEach(jobRegistry::add);
             return;
         }
         executor = getCamelContext().getExecutorServiceManager()
@@ -260,6 +268,12 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
     /** The jobs submitted and not yet delivered, for a batchJob endpoint while it runs. */
     public JobRegistry getJobRegistry() {
         return jobRegistry;
+    }
+
+    private List<String> jobIds() {
+        String ids = configuration.getJobIds();
+        return ids == null ? List.of() : Arrays.stream(ids.split(",")).map(String::trim).filter(id -> !id.isEmpty())
+                .toList();
     }
 
     /** Where a batchJob endpoint writes input files and downloads results. */

@@ -10,7 +10,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Exactly once across restarts, with Camel's file-backed repositories: an application restarted after submitting
+ * Exactly once across restarts, with Camel's file-backed state repository: an application restarted after submitting
  * polls the job instead of submitting it again, and one restarted in the middle of delivering a job's results
  * delivers only the rest.
  */
@@ -56,16 +55,12 @@ class BatchJobRestartTest {
         c.setApiKey(EMULATOR.apiKey());
         c.setRetryDelay(20);
         context.getRegistry().bind("jobs", FileStateRepository.fileStateRepository(state.resolve("jobs").toFile()));
-        FileIdempotentRepository delivered = new FileIdempotentRepository(state.resolve("delivered").toFile(),
-                new java.util.HashMap<>());
-        delivered.setCacheSize(50_000);
-        context.getRegistry().bind("delivered", delivered);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:submit").to("together-audio:batchJob?jobRepository=#jobs");
                 if (consume) {
-                    from("together-audio:batchJob?jobRepository=#jobs&deliveredRepository=#delivered&delay=20"
+                    from("together-audio:batchJob?jobRepository=#jobs&delay=20"
                             + "&initialDelay=0").routeId("deliver")
                             .process(e -> {
                                 routed.add(e.getMessage().getHeader(TogetherAudioConstants.RECORDING_ID,

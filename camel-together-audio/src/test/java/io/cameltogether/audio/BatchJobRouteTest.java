@@ -151,7 +151,6 @@ class BatchJobRouteTest extends EmulatorTestSupport {
         await().until(() -> transcripts.size() == 2);
         assertEquals(1, EMULATOR.batchJobs().jobIds().size());
         assertEquals(1, EMULATOR.batchJobs().calls().get("POST /v1/batches"));
-        assertEquals(1, EMULATOR.batchJobs().calls().get("GET /v1/batches"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.cameltogether.audio.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -156,18 +154,13 @@ public final class BatchJobBenchmark {
         CamelContext context = new DefaultCamelContext();
         configure(context, emulator);
         context.getRegistry().bind("jobs", FileStateRepository.fileStateRepository(dir.resolve("jobs").toFile()));
-        FileIdempotentRepository delivered = new FileIdempotentRepository(dir.resolve("delivered").toFile(),
-                new HashMap<>());
-        delivered.setCacheSize(100_000);
-        delivered.setMaxFileStoreSize(1L << 30);
-        context.getRegistry().bind("delivered", delivered);
         CountDownLatch stopping = new CountDownLatch(1);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:submit").to("together-audio:batchJob?jobRepository=#jobs&workDirectory=" + dir);
                 if (deliver) {
-                    from("together-audio:batchJob?jobRepository=#jobs&deliveredRepository=#delivered&delay=200"
+                    from("together-audio:batchJob?jobRepository=#jobs&delay=200"
                             + "&initialDelay=0&workDirectory=" + dir).routeId("deliver")
                             .process(e -> {
                                 int n = routed.merge(e.getMessage().getHeader(TogetherAudioConstants.RECORDING_ID,

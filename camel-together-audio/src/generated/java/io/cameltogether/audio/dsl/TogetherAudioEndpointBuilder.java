@@ -52,16 +52,6 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * batchJob consumer: where the recordings already delivered are kept (as jobId/recordingId), so a restart in the
-     * middle of a job's results delivers only the rest: any Camel idempotent repository (file, JDBC, Kafka, Redis...),
-     * sized for the job's recordings (a FileIdempotentRepository's cacheSize at least the largest job). Unset, they are
-     * kept in memory (lost on restart).
-     */
-    public TogetherAudioEndpointBuilder deliveredRepository(org.apache.camel.spi.IdempotentRepository value) {
-        return set("deliveredRepository", value);
-    }
-
-    /**
      * batchJob consumer: a recording without a transcript is routed as a message with no body and the
      * CamelTogetherAudioRecordingError header, instead of going to the consumer's exception handler (logged, or the
      * route's error handler with bridgeErrorHandler=true).
@@ -350,9 +340,11 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
-     * batchJob: where the ids of submitted jobs are kept until all their recordings are delivered, so a restart polls
-     * them again instead of submitting again: e.g. a FileStateRepository. Unset, the component keeps them in memory,
-     * shared by its batchJob endpoints (lost on restart).
+     * batchJob: where the ids of submitted jobs are kept until all their recordings are delivered, with how many of
+     * each job's recordings were delivered, so that a restart polls them again instead of submitting again, and
+     * delivers only the recordings not yet delivered: e.g. a FileStateRepository, or any StateRepository of your own (a
+     * table, a compacted topic). The producer and the consumer must share the same bean. Unset, the component keeps
+     * them in memory, shared by its batchJob endpoints (lost on restart).
      */
     public TogetherAudioEndpointBuilder jobRepository(org.apache.camel.spi.StateRepository<String, String> value) {
         return set("jobRepository", value);

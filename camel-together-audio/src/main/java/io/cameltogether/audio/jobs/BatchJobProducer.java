@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.AudioValidationException;
+import io.cameltogether.audio.client.TogetherAudioApiException;
 import io.cameltogether.audio.client.jobs.BatchJob;
 import io.cameltogether.audio.client.jobs.BatchJobsClient;
 import io.cameltogether.audio.client.jobs.JobInput;
@@ -29,6 +30,8 @@ import io.cameltogether.audio.client.request.BatchTask;
 public final class BatchJobProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchJobProducer.class);
+    /** The exchange property holding the uploaded input file's id, for a redelivery of the same exchange. */
+    static final String INPUT_FILE_ID = "CamelTogetherAudioBatchJobInputFileId";
 
     private final TogetherAudioEndpoint endpoint;
 
@@ -63,25 +66,44 @@ public final class BatchJobProducer extends DefaultProducer {
         }
     }
 
+    /**
+     * Writes, checks and uploads the input, then creates the job, listed as pending in the job repository until
+     * its id is known. A redelivered exchange reuses its uploaded file and looks for a job made from it first, so
+     * Camel's redelivery never makes a second job.
+     */
     private BatchJob submit(Message message, BatchJobsClient client) throws IOException {
         BatchTask task = endpoint.getConfiguration().getJobOperation();
-        JobInput input;
-        try (JobInputWriter writer = new JobInputWriter(endpoint.workDirectory())) {
-            JobRecordings.forEach(message, endpoint.getConfiguration(), task, writer::add);
-            input = writer.finish();
-        }
-        try {
-            String fileName = "camel-together-audio-" + message.getExchange().getExchangeId() + ".jsonl";
-            String fileId = client.upload(input, fileName);
-            BatchJob job = client.create(task, fileId);
-            endpoint.getJobRegistry().add(job.id());
-            LOG.info("Submitted batch job {} of {} recordings ({} bytes of JSONL) to /v1/{}", job.id(), input.lines(),
-                    input.bytes(), task.path());
+        String fileId = message.getExchange().getProperty(INPUT_FILE_ID, String.class);
+        boolean again = fileId != null;
+        if (!again) {
+            JobInput input;
+            try (JobInputWriter writer = new JobInputWriter(endpoint.workDirectory())) {
+                JobRecordings.forEach(message, endpoint.getConfiguration(), task, writer::add);
+                input = writer.finish();
+            }
+            try {
+                fileId = client.upload(input, "camel-together-audio-" + message.getExchange().getExchangeId()
+                        + ".jsonl");
+            } finally {
+                Files.deleteIfExists(input.file());
+            }
+            message.getExchange().setProperty(INPUT_FILE_ID, fileId);
             message.setHeader(TogetherAudioConstants.BATCH_JOB_RECORDINGS, input.lines());
-            return job;
-        } finally {
-            Files.deleteIfExists(input.file());
+            LOG.info("Uploaded the input of a batch job: {} recordings ({} bytes of JSONL) as {}", input.lines(),
+                    input.bytes(), fileId);
         }
+        JobRegistry registry = endpoint.getJobRegistry();
+        String pending = registry.pending(fileId, System.currentTimeMillis());
+        BatchJob job;
+        try {
+            job = client.create(task, fileId, again);
+        } catch (TogetherAudioApiException refused) {
+            registry.remove(pending); // the API said no: no job was made
+            throw refused;
+        }
+        registry.created(pending, job.id());
+        LOG.info("Submitted batch job {} from {} to /v1/{}", job.id(), fileId, task.path());
+        return job;
     }
 
     private static String jobId(Message message, String action) {

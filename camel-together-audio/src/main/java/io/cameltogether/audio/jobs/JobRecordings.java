@@ -47,7 +47,7 @@ final class JobRecordings {
         }
         if (body instanceof Map<?, ?> byId) {
             for (Map.Entry<?, ?> entry : byId.entrySet()) {
-                each.accept(new JobRecording(String.valueOf(entry.getKey()), text(entry.getValue()), shared,
+                each.accept(new JobRecording(text(entry.getKey()), text(entry.getValue()), shared,
                         "entry '" + entry.getKey() + "'"));
             }
             return;

@@ -47,8 +47,9 @@ final class AudioUrlFetcher {
                             .compose(v -> into.total() > limits.maxUrlBytes
                                     ? Future.failedFuture(new ApiError(400, "invalid_request_error", "file_too_large",
                                             "file", "The audio at the URL exceeds the 1 GB limit"))
-                                    : Future.succeededFuture());
-                });
+                                    : Future.<Void>succeededFuture());
+                })
+                .recover(e -> Future.failedFuture(e instanceof ApiError ? e : fetchFailed(String.valueOf(e))));
     }
 
     private static ApiError fetchFailed(String message) {

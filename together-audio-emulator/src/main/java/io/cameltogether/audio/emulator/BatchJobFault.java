@@ -6,7 +6,7 @@ package io.cameltogether.audio.emulator;
  */
 public final class BatchJobFault {
 
-    enum Kind { FAIL_VALIDATION, EXPIRE_AFTER, POLL_STATUS, CUT_OFF_DOWNLOAD, LOSE_CREATE_ANSWER }
+    enum Kind { FAIL_VALIDATION, EXPIRE_AFTER, POLL_STATUS, LIST_STATUS, CUT_OFF_DOWNLOAD, LOSE_CREATE_ANSWER }
 
     final Kind kind;
     final String error;
@@ -31,6 +31,11 @@ public final class BatchJobFault {
     /** The next GET /v1/batches/{id} answers this status (a 429 with Retry-After: 1) instead of the job. */
     public static BatchJobFault pollStatus(int status) {
         return new BatchJobFault(Kind.POLL_STATUS, null, status);
+    }
+
+    /** The next GET /v1/batches (the list of jobs) answers this status instead of the list. */
+    public static BatchJobFault listStatus(int status) {
+        return new BatchJobFault(Kind.LIST_STATUS, null, status);
     }
 
     /** The next download of a file's content sends half of it, then closes the connection. */

@@ -52,6 +52,10 @@ final class BatchJobsHandler implements Handler<HttpServerRequest> {
                     create(request, body.length() == 0 ? null : Json.MAPPER.readTree(body.getBytes()));
                 } else if (path.length == 0 && request.method() == HttpMethod.GET) {
                     jobs.count("GET /v1/batches");
+                    BatchJobFault fault = jobs.take(BatchJobFault.Kind.LIST_STATUS);
+                    if (fault != null) {
+                        throw new BatchError(fault.count, "Emulated fault");
+                    }
                     ArrayNode all = Json.MAPPER.createArrayNode();
                     jobs.all().forEach(job -> all.add(job.toJson()));
                     answer(request, 200, all);

@@ -1,5 +1,8 @@
 package io.cameltogether.audio.client.jobs;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,10 +17,12 @@ import io.cameltogether.audio.client.TogetherAudioException;
  * @param error       the API's reason for a FAILED job, or null
  * @param outputFileId null until the job has one
  * @param errorFileId  null unless some recordings failed
+ * @param deadline     the end of the job's completion window ({@code job_deadline}), or null when not given or not
+ *                     a time
  */
 public record BatchJob(String id, BatchJobStatus status, String statusText, Double progress, String inputFileId,
                        String outputFileId, String errorFileId, String error, String endpoint, String createdAt,
-                       String completedAt) {
+                       String completedAt, Instant deadline) {
 
     /** What an id from the server may look like before it goes into a URL path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
@@ -40,7 +45,30 @@ public record BatchJob(String id, BatchJobStatus status, String statusText, Doub
                 ? Math.max(0, Math.min(100, progress.asDouble())) : null;
         return new BatchJob(id, BatchJobStatus.of(status), status, percent, id(node, "input_file_id"),
                 id(node, "output_file_id"), id(node, "error_file_id"), textField(node, "error"),
-                textField(node, "endpoint"), textField(node, "created_at"), textField(node, "completed_at"));
+                textField(node, "endpoint"), textField(node, "created_at"), textField(node, "completed_at"),
+                time(node, "job_deadline"));
+    }
+
+    /** This job as ended: what a job still open long past its deadline is taken to be, its results not read. */
+    public BatchJob endedUnfinished(String reason) {
+        return new BatchJob(id, BatchJobStatus.EXPIRED, "EXPIRED", progress, inputFileId, null, null, reason,
+                endpoint, createdAt, completedAt, deadline);
+    }
+
+    private static Instant time(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().length() > 64) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException notATime) {
+            try {
+                return Instant.parse(value.asText());
+            } catch (DateTimeParseException neither) {
+                return null;
+            }
+        }
     }
 
     /** Whether an id (of a job or a file) is one this client puts in a URL path. */

@@ -88,44 +88,66 @@ public final class BatchJobsClient implements AutoCloseable {
     }
 
     /**
-     * Creates a job ({@code POST /batches}) for the endpoint of the task. An answer that may have been lost (no
-     * answer, 5xx, 408, 409, one cut off) is followed by a look at the list of jobs for one made from this input
-     * file before another attempt; a 429 says the job was not made, and is retried.
+     * Creates a job ({@code POST /batches}) for the endpoint of the task, never twice. After an answer that may have
+     * been lost (no answer, 5xx, 408, 409, one cut off) or a success that cannot be read, the jobs are listed: one
+     * made from this input file is the answer; if the list shows none, the job is asked for again (a 429 says it
+     * was not made, and is simply retried); if the list cannot be read, no second job is asked for.
+     *
+     * @param mayExist look for a job made from this input file first (an earlier attempt may have made it)
+     * @throws TogetherAudioApiException a refusal: no job was made
+     * @throws TogetherAudioException    a job may have been made, and was not asked for again
      */
-    public BatchJob create(BatchTask task, String inputFileId) {
+    public BatchJob create(BatchTask task, String inputFileId, boolean mayExist) {
+        if (mayExist) {
+            Optional<BatchJob> made = madeFrom(inputFileId);
+            if (made.isPresent()) {
+                return made.get();
+            }
+        }
         String body = Json.MAPPER.createObjectNode().put("endpoint", "/v1/" + task.path())
                 .put("input_file_id", inputFileId).put("completion_window", "24h").toString();
         for (int attempt = 1; ; attempt++) {
             HttpPost post = new HttpPost(url("batches"));
             post.setEntity(new StringEntity(body, JSON));
-            JobsHttp.Answer answer;
+            JobsHttp.Answer answer = null;
             Exception failure;
             try {
                 answer = calls.call(post);
                 if (answer.ok()) {
-                    JsonNode created = parse(answer.body(), "create a batch job");
-                    warnIfAsked(created);
-                    return BatchJob.read(created.has("job") ? created.path("job") : created);
+                    return created(answer.body(), inputFileId);
                 }
                 failure = answer.failure();
                 if (answer.status() != 429 && !answer.failure().isRetryable()) {
                     throw answer.failure();
                 }
             } catch (IOException e) {
-                answer = null;
                 failure = e;
             }
-            if (attempt > settings.maxRetries()) {
-                throw new TogetherAudioException("cannot create the batch job for input file " + inputFileId
-                        + " after " + attempt + " attempts: " + failure.getMessage(), failure);
-            }
-            if (answer == null || answer.status() != 429) {
+            boolean refused = answer != null && answer.status() == 429;
+            if (!refused) {
                 Optional<BatchJob> made = madeFrom(inputFileId);
                 if (made.isPresent()) {
                     return made.get();
                 }
             }
+            if (attempt > settings.maxRetries()) {
+                throw new TogetherAudioException("cannot create the batch job for input file " + inputFileId
+                        + " after " + attempt + " attempts: " + failure.getMessage(), failure);
+            }
             pause(attempt, answer == null ? null : answer.retryAfter());
+        }
+    }
+
+    /** A 2xx answer to create: the job, read from it or, when it cannot be read, found in the list. */
+    private BatchJob created(String body, String inputFileId) {
+        try {
+            JsonNode created = parse(body, "create a batch job");
+            warnIfAsked(created);
+            return BatchJob.read(created.has("job") ? created.path("job") : created);
+        } catch (TogetherAudioException unreadable) {
+            return madeFrom(inputFileId).orElseThrow(() -> new TogetherAudioException("the Batch API answered "
+                    + "success to creating a job from input file " + inputFileId + " but its answer cannot be read ("
+                    + unreadable.getMessage() + ") and no such job is listed; it is not asked for again"));
         }
     }
 
@@ -144,6 +166,10 @@ public final class BatchJobsClient implements AutoCloseable {
     public List<BatchJob> list() {
         JsonNode all = json("list of batch jobs", () -> new HttpGet(url("batches")));
         JsonNode array = all.isArray() ? all : all.path("data");
+        if (!array.isArray()) {
+            throw new TogetherAudioException("the list of batch jobs is not a JSON array: "
+                    + BatchJob.text(all.toString()));
+        }
         List<BatchJob> jobs = new ArrayList<>();
         for (JsonNode node : array) {
             try {
@@ -157,11 +183,8 @@ public final class BatchJobsClient implements AutoCloseable {
 
     /** Streams a file's content ({@code GET /files/{id}/content}) to {@code target}, up to maxBytes. */
     public void download(String fileId, Path target, long maxBytes) {
-        retrying("download of file " + fileId, () -> {
-            JobsHttp.Answer answer = calls.download(new HttpGet(url("files/" + id(fileId) + "/content")), target,
-                    maxBytes);
-            return answer;
-        });
+        retrying("download of file " + fileId,
+                () -> calls.download(new HttpGet(url("files/" + id(fileId) + "/content")), target, maxBytes));
     }
 
     @Override
@@ -169,13 +192,14 @@ public final class BatchJobsClient implements AutoCloseable {
         http.close(CloseMode.GRACEFUL);
     }
 
-    private Optional<BatchJob> madeFrom(String inputFileId) {
+    /** The job made from this input file, if the list shows one; a list that cannot be read is not "none". */
+    public Optional<BatchJob> madeFrom(String inputFileId) {
         try {
             return list().stream().filter(job -> inputFileId.equals(job.inputFileId())).findFirst();
         } catch (TogetherAudioException listFailed) {
-            LOG.debug("cannot list batch jobs to see whether the last create took effect: {}",
-                    listFailed.getMessage());
-            return Optional.empty();
+            throw new TogetherAudioException("a batch job may have been created from input file " + inputFileId
+                    + " and the list of jobs that would tell cannot be read (" + listFailed.getMessage() + "); "
+                    + "no job is asked for again", listFailed);
         }
     }
 

@@ -42,6 +42,7 @@ public final class JobResults implements AutoCloseable {
     }
 
     private final BatchJob job;
+    private final String unansweredReason;
     private final Path input;
     private final Path output;
     private final Path errors;
@@ -49,8 +50,10 @@ public final class JobResults implements AutoCloseable {
     private final Set<String> recordings = new HashSet<>();
     private final Set<String> answered = new HashSet<>();
 
-    private JobResults(BatchJob job, Path input, Path output, Path errors, long maxLineBytes) {
+    private JobResults(BatchJob job, String unansweredReason, Path input, Path output, Path errors,
+                       long maxLineBytes) {
         this.job = job;
+        this.unansweredReason = unansweredReason;
         this.input = input;
         this.output = output;
         this.errors = errors;
@@ -65,18 +68,40 @@ public final class JobResults implements AutoCloseable {
      */
     public static JobResults fetch(BatchJobsClient client, BatchJob job, Path directory, long maxFileBytes,
                                    long maxLineBytes) {
+        return open(client, job, unanswered(job), true, directory, maxFileBytes, maxLineBytes);
+    }
+
+    /**
+     * The ended job's recordings, every one a failure for the reason given: for a job whose result files cannot be
+     * read (gone, or over the size limit), so that its recordings still end.
+     */
+    public static JobResults withoutResults(BatchJobsClient client, BatchJob job, String reason, Path directory,
+                                            long maxFileBytes, long maxLineBytes) {
+        return open(client, job, reason, false, directory, maxFileBytes, maxLineBytes);
+    }
+
+    private static JobResults open(BatchJobsClient client, BatchJob job, String unansweredReason, boolean withResults,
+                                   Path directory, long maxFileBytes, long maxLineBytes) {
         List<Path> files = new ArrayList<>();
         try {
             Path input = download(client, job.inputFileId(), directory, files, maxFileBytes);
-            Path output = download(client, job.outputFileId(), directory, files, maxFileBytes);
-            Path errors = download(client, job.errorFileId(), directory, files, maxFileBytes);
-            JobResults results = new JobResults(job, input, output, errors, maxLineBytes);
+            Path output = withResults ? download(client, job.outputFileId(), directory, files, maxFileBytes) : null;
+            Path errors = withResults ? download(client, job.errorFileId(), directory, files, maxFileBytes) : null;
+            JobResults results = new JobResults(job, unansweredReason, input, output, errors, maxLineBytes);
             results.readRecordings();
             return results;
         } catch (RuntimeException e) {
             files.forEach(JobResults::delete);
             throw e;
         }
+    }
+
+    private static String unanswered(BatchJob job) {
+        return switch (job.status()) {
+            case COMPLETED -> "the job COMPLETED without a readable result line for it";
+            default -> "the job ended " + job.statusText() + " before it was done"
+                    + (job.error() == null ? "" : " (" + job.error() + ")");
+        };
     }
 
     /** How many recordings the job holds. */
@@ -114,14 +139,13 @@ public final class JobResults implements AutoCloseable {
         if (file == null) {
             return true;
         }
+        int ignored = 0;
         try (BoundedLines lines = new BoundedLines(file, maxLineBytes)) {
             for (String line; (line = lines.next()) != null; ) {
-                JsonNode node = parse(line, file);
+                JsonNode node = parse(line);
                 String id = node == null ? null : node.path("custom_id").asText(null);
                 if (id == null || !recordings.contains(id) || !answered.add(id)) {
-                    LOG.warn("batch job {}: ignoring a result line that names {}", job.id(), id == null
-                            ? "no recording" : recordings.contains(id) ? "a recording already answered"
-                            : "no recording of the job");
+                    ignored++;
                     continue;
                 }
                 if (!receiver.receive(reader.read(id, node))) {
@@ -129,21 +153,21 @@ public final class JobResults implements AutoCloseable {
                 }
             }
         }
+        if (ignored > 0) {
+            LOG.warn("batch job {}: {} lines of a result file are ignored: not JSON objects, over {} bytes, or naming "
+                    + "no recording of the job or one already answered; recordings left without a line fail",
+                    job.id(), ignored, maxLineBytes);
+        }
         return true;
     }
 
     private boolean unanswered(Receiver receiver) throws IOException {
-        String why = switch (job.status()) {
-            case COMPLETED -> "the job COMPLETED without a result for it";
-            default -> "the job ended " + job.statusText() + " before it was done"
-                    + (job.error() == null ? "" : " (" + job.error() + ")");
-        };
         try (BoundedLines lines = new BoundedLines(input, maxLineBytes)) {
             for (String line; (line = lines.next()) != null; ) {
-                JsonNode node = parse(line, input);
+                JsonNode node = parse(line);
                 String id = node == null ? null : node.path("custom_id").asText(null);
                 if (id != null && answered.add(id) && !receiver.receive(new Outcome(id, null,
-                        new BatchRecordingException(job.id(), id, job.statusText(), why)))) {
+                        new BatchRecordingException(job.id(), id, job.statusText(), unansweredReason)))) {
                     return false;
                 }
             }
@@ -154,12 +178,16 @@ public final class JobResults implements AutoCloseable {
     /** A line of the output file: the endpoint's answer, a transcript when its status is 2xx. */
     private Outcome answer(String id, JsonNode line) {
         JsonNode response = line.path("response");
-        int status = response.path("status_code").asInt(200);
+        JsonNode statusCode = response.path("status_code");
         JsonNode body = response.path("body");
         String text = body.isTextual() ? body.asText() : body.toString();
+        if (!statusCode.canConvertToInt()) {
+            return failed(id, null, "its result line has no status_code: " + BatchJob.text(line.toString()));
+        }
+        int status = statusCode.asInt();
         if (status / 100 != 2) {
             JsonNode error = body.path("error");
-            return failed(id, error.path("code").asText(null), "the API answered HTTP " + status + ": "
+            return failed(id, code(error), "the API answered HTTP " + status + ": "
                     + BatchJob.text(error.isObject() ? error.path("message").asText(text) : text));
         }
         try {
@@ -175,7 +203,13 @@ public final class JobResults implements AutoCloseable {
     private Outcome failure(String id, JsonNode line) {
         JsonNode error = line.path("error");
         String message = error.isObject() ? error.path("message").asText("no reason given") : error.asText();
-        return failed(id, error.path("code").asText(null), BatchJob.text(message));
+        return failed(id, code(error), BatchJob.text(message));
+    }
+
+    /** The error's code, when it is a short word: it ends up in headers and logs. */
+    private static String code(JsonNode error) {
+        String code = error.path("code").asText(null);
+        return code == null || code.length() > 64 ? null : code;
     }
 
     private Outcome failed(String id, String code, String message) {
@@ -184,14 +218,15 @@ public final class JobResults implements AutoCloseable {
 
     private void readRecordings() {
         if (input == null) {
-            throw new IllegalStateException("batch job " + job.id() + " reports no input file: its recordings "
+            throw new TogetherAudioException("batch job " + job.id() + " reports no input file: its recordings "
                     + "cannot be told apart from the ones it did not do");
         }
         try (BoundedLines lines = new BoundedLines(input, maxLineBytes)) {
             for (String line; (line = lines.next()) != null; ) {
-                JsonNode node = parse(line, input);
-                if (node != null && node.path("custom_id").isTextual()) {
-                    recordings.add(node.path("custom_id").asText());
+                JsonNode node = parse(line);
+                String id = node == null ? null : node.path("custom_id").asText(null);
+                if (id != null && id.length() <= JobInputWriter.MAX_ID_LENGTH) {
+                    recordings.add(id);
                 }
                 if (recordings.size() > JobInputWriter.MAX_LINES) {
                     throw new TogetherAudioException("the input file of " + job.id() + " holds more than "
@@ -204,17 +239,15 @@ public final class JobResults implements AutoCloseable {
         }
     }
 
-    private JsonNode parse(String line, Path file) {
-        if (line == BoundedLines.TOO_LONG) {
-            LOG.warn("batch job {}: a line of {} is over {} bytes and is not read", job.id(), file.getFileName(),
-                    maxLineBytes);
+    /** The line's JSON object, or null for a line that is too long, not JSON, or not an object. */
+    private static JsonNode parse(String line) {
+        if (line == BoundedLines.TOO_LONG) { // the marker itself, never a line's text
             return null;
         }
         try {
             JsonNode node = Json.MAPPER.readTree(line);
             return node.isObject() ? node : null;
         } catch (JsonProcessingException e) {
-            LOG.warn("batch job {}: a line of {} is not JSON", job.id(), file.getFileName());
             return null;
         }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.cameltogether.audio.client.ApiKey;
 import io.cameltogether.audio.client.ClientSettings;
 import io.cameltogether.audio.client.TogetherAudioApiException;
+import io.cameltogether.audio.client.TogetherAudioException;
 import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.BatchTask;
 import io.cameltogether.audio.emulator.BatchJobFault;
@@ -65,7 +66,7 @@ class BatchJobsClientTest {
             }
             input = writer.finish();
         }
-        return client.create(BatchTask.TRANSCRIBE, client.upload(input, "input.jsonl"));
+        return client.create(BatchTask.TRANSCRIBE, client.upload(input, "input.jsonl"), false);
     }
 
     private BatchJob completed(BatchJob job) {
@@ -100,6 +101,17 @@ class BatchJobsClientTest {
 
         assertEquals(List.of(job.id()), EMULATOR.batchJobs().jobIds());
         assertTrue(waits.isEmpty(), "found at once, no wait: " + waits);
+    }
+
+    @Test
+    void aLostAnswerToCreateWhoseListCannotBeReadIsNotAskedForAgain() {
+        EMULATOR.batchJobs().enqueue(BatchJobFault.loseCreateAnswer(), BatchJobFault.listStatus(400));
+
+        TogetherAudioException unknown = assertThrows(TogetherAudioException.class, () -> submit(1));
+
+        assertTrue(unknown.getMessage().contains("may have been created"), unknown.getMessage());
+        assertEquals(1, EMULATOR.batchJobs().jobIds().size());
+        assertEquals(1, EMULATOR.batchJobs().calls().get("POST /v1/batches"));
     }
 
     @Test

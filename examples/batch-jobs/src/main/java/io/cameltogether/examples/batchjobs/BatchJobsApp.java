@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,7 +13,6 @@ import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 
 import io.cameltogether.audio.TogetherAudioComponent;
@@ -57,11 +55,7 @@ public final class BatchJobsApp {
             main.bind("together-audio", together);
             FileStateRepository jobs = FileStateRepository.fileStateRepository(work.resolve("jobs.state").toFile());
             jobs.start();
-            FileIdempotentRepository delivered = new FileIdempotentRepository(work.resolve("delivered.ids").toFile(),
-                    new HashMap<>());
-            delivered.setCacheSize(100_000);
             main.bind("jobRepository", jobs);
-            main.bind("deliveredRepository", delivered);
             List<String> open = new JobRegistry(jobs).jobs();
             if (!open.isEmpty()) {
                 System.out.println("Resuming the delivery of " + open + " from an earlier run.");

@@ -1,14 +1,12 @@
 package io.cameltogether.examples.batchjobs;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +55,6 @@ class BatchJobsRoutesTest extends CamelTestSupport {
         together.getConfiguration().setWorkDirectory(dir.toString());
         context.getRegistry().bind("jobRepository",
                 FileStateRepository.fileStateRepository(dir.resolve("jobs.state").toFile()));
-        context.getRegistry().bind("deliveredRepository",
-                new FileIdempotentRepository(dir.resolve("delivered.ids").toFile(), new HashMap<>()));
         return context;
     }
 
