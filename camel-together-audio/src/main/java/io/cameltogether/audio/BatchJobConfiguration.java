@@ -84,7 +84,7 @@ public class BatchJobConfiguration {
 
     /**
      * batchJob consumer: the largest result file (bytes) downloaded; a larger one is refused as it comes, and the
-     * job's delivery tried again on the next poll.
+     * job's recordings not yet delivered fail, saying so.
      */
     public void setMaxResultFileSize(long maxResultFileSize) {
         this.maxResultFileSize = maxResultFileSize;

@@ -1,7 +1,8 @@
 package io.cameltogether.audio;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +43,9 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
     private ScheduledExecutorService pacingScheduler;
     private RatePacers ratePacers;
     private StateRepository<String, String> memoryJobRepository;
-    private final Map<StateRepository<String, String>, Consumer> jobRepositoryConsumers = new ConcurrentHashMap<>();
+    /** By identity: a repository bean is one store, whatever its equals says. */
+    private final Map<StateRepository<String, String>, Consumer> jobRepositoryConsumers =
+            Collections.synchronizedMap(new IdentityHashMap<>());
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -68,7 +71,9 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
         return endpoint;
     }
 
-    /** The Vert.x instance realtime sessions run on: the one given, or one of the component's own, made on first use. */
+    /**
+     * The Vert.x instance realtime sessions run on: the one given, or one of the component's own, made on first use.
+     */
     public synchronized Vertx getOrCreateVertx() {
         if (vertx == null) {
             vertx = Vertx.vertx();
@@ -103,8 +108,8 @@ public class TogetherAudioComponent extends HealthCheckComponent implements SSLC
     }
 
     /**
-     * Makes the consumer the only one delivering the jobs of this repository in this JVM: two would deliver every
-     * recording twice.
+     * Makes the consumer the only one of this component (its CamelContext) delivering the jobs of this repository:
+     * two would deliver every recording twice.
      */
     public void claimJobRepository(JobRegistry registry, Consumer consumer) {
         Consumer other = jobRepositoryConsumers.putIfAbsent(registry.repository(), consumer);

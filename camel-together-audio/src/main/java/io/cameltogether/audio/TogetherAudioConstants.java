@@ -125,7 +125,8 @@ public final class TogetherAudioConstants {
     @Metadata(label = "producer", description = "batchJob: what the producer does: `submit` the body's recordings as "
             + "a new job (default), report the `status` of the job in CamelTogetherAudioBatchJobId, `cancel` it, or "
             + "`watch` it (its results are then delivered by this application's consumer, like those of jobs it "
-            + "submitted).", javaType = "String", enums = "submit,status,cancel,watch")
+            + "submitted; all of them again, if it was delivered before).", javaType = "String",
+              enums = "submit,status,cancel,watch")
     public static final String BATCH_JOB_ACTION = "CamelTogetherAudioBatchJobAction";
     @Metadata(description = "batchJob: how far the job is, 0 to 100 per cent, when the API says.", javaType = "Double")
     public static final String BATCH_JOB_PROGRESS = "CamelTogetherAudioBatchJobProgress";

@@ -295,8 +295,8 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
     }
 
     /**
-     * The operation: transcribe (speech to text), translate (speech to text in another language), or realtime
-     * (live streaming).
+     * The operation: transcribe (speech to text), translate (speech to text in another language), realtime (live
+     * streaming), or batchJob (Together's Batch API: submit recordings' URLs as a job, receive their results).
      */
     public void setOperation(TogetherAudioOperation operation) {
         this.operation = operation;

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.StateRepository;
 import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.client.jobs.BatchJob;
@@ -161,5 +162,61 @@ class BatchJobOptionsTest extends EmulatorTestSupport {
         assertTrue(routed.isEmpty());
         assertTrue(context.getComponent("together-audio", TogetherAudioComponent.class).memoryJobRepository()
                 .getState("together-audio.batch-jobs").isEmpty(), "the job is no longer polled");
+    }
+
+    @Test
+    void aJobWhoseIdWasNeverStoredIsFoundByItsInputFileAndDelivered() throws Exception {
+        BatchJob job = submit(Map.of("lost-id", EMULATOR.host(SPEECH_WAV)));
+        StateRepository<String, String> jobs = context.getComponent("together-audio", TogetherAudioComponent.class)
+                .memoryJobRepository();
+        // as if the JVM had stopped between asking for the job and storing its id
+        jobs.setState("together-audio.batch-jobs", "pending:" + job.inputFileId() + "@" + Instant.now().toEpochMilli());
+        deliver();
+
+        await().until(() -> routed.size() == 1);
+        assertEquals(job.id(), routed.get(0).getMessage().getHeader(TogetherAudioConstants.BATCH_JOB_ID));
+    }
+
+    @Test
+    void resultsThatAreNotThoseTheCountWasKeptForAreDeliveredAgainAndSaidSo() throws Exception {
+        BatchJob job = submit(Map.of("a", EMULATOR.host(SPEECH_WAV), "b", EMULATOR.host(SPEECH_WAV)));
+        context.getComponent("together-audio", TogetherAudioComponent.class).memoryJobRepository()
+                .setState("together-audio.batch-jobs." + job.id() + ".delivered", "1:another-file");
+        deliver();
+
+        await().until(() -> routed.size() == 2 && handled.size() == 1);
+        assertTrue(handled.get(0).getMessage().contains("delivered again"), handled.get(0).getMessage());
+    }
+
+    @Test
+    void aSecondConsumerOfTheSameJobRepositoryIsRefused() throws Exception {
+        deliver();
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("together-audio:batchJob?delay=50").to("mock:twice");
+                    }
+                }));
+        assertTrue(String.valueOf(refused.getCause()).contains("one consumer per job repository")
+                || refused.getMessage().contains("one consumer per job repository"), refused.toString());
+    }
+
+    @Test
+    void aRedeliveredSubmissionTakesTheJobItsFirstAttemptMade() {
+        EMULATOR.batchJobs().enqueue(BatchJobFault.loseCreateAnswer(), BatchJobFault.listStatus(500),
+                BatchJobFault.listStatus(500), BatchJobFault.listStatus(500), BatchJobFault.listStatus(500));
+        Exchange first = template.send("together-audio:batchJob", e -> e.getMessage().setBody(
+                Map.of("a", EMULATOR.host(SPEECH_WAV))));
+        assertTrue(first.getException().getMessage().contains("may have been created"),
+                first.getException().getMessage());
+
+        first.setException(null); // as Camel's redelivery does before it sends the exchange once more
+        Exchange again = template.send("together-audio:batchJob", first);
+
+        assertNull(again.getException());
+        assertEquals(EMULATOR.batchJobs().jobIds().get(0), again.getMessage().getBody(BatchJob.class).id());
+        assertEquals(1, EMULATOR.batchJobs().jobIds().size());
+        assertEquals(1, EMULATOR.batchJobs().calls().get("POST /v1/files/upload"));
     }
 }

@@ -227,7 +227,7 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
     private org.apache.camel.spi.StateRepository<String, String> jobRepository;
     /**
      * batchJob consumer: the largest result file (bytes) downloaded; a larger one is refused as it comes, and the job's
-     * delivery tried again on the next poll.
+     * recordings not yet delivered fail, saying so.
      */
     private Long maxResultFileSize = 8000000000L;
     /**

@@ -352,7 +352,7 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
 
     /**
      * batchJob consumer: the largest result file (bytes) downloaded; a larger one is refused as it comes, and the job's
-     * delivery tried again on the next poll.
+     * recordings not yet delivered fail, saying so.
      */
     public TogetherAudioEndpointBuilder maxResultFileSize(long value) {
         return set("maxResultFileSize", value);

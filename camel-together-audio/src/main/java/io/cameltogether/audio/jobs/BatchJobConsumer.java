@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Processor;
@@ -15,42 +14,42 @@ import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.TogetherAudioEndpoint;
 import io.cameltogether.audio.client.TogetherAudioApiException;
 import io.cameltogether.audio.client.TogetherAudioException;
 import io.cameltogether.audio.client.jobs.BatchJob;
-import io.cameltogether.audio.client.jobs.JobResults;
+import io.cameltogether.audio.client.jobs.OversizedAnswerException;
 
 /**
- * Polls the jobs in the job repository (and those of the jobIds option) and, when one ends, routes one exchange per
- * recording ({@link RecordingExchanges}). A job's results are read in the same order on every poll; the count of
- * recordings delivered is kept in the job repository after each, so a restart delivers only the rest, and a job
- * leaves the repository once all are delivered. Stopping suspends the consumer between two recordings. A poll that
- * cannot read a job or its results tries again next time, within bounds: a job unknown to the API for
- * {@link #NOT_FOUND_TIMEOUT}, results unreadable for {@link #MAX_DELIVERY_ATTEMPTS} polls, a job still open
- * {@link #DEADLINE_GRACE} past its deadline, or a creation never listed for {@link #PENDING_TIMEOUT}, ends with
- * its recordings failed (or, when they cannot be known, the job reported to the exception handler).
+ * Polls the jobs in the job repository (and those of the jobIds option) and, when one ends, has {@link JobDelivery}
+ * route one exchange per recording. Stopping suspends the consumer between two recordings. A poll that cannot read
+ * a job tries again next time, within bounds: a job unknown to the API (404) for {@link #NOT_FOUND_TIMEOUT} is
+ * reported and dropped; one still open {@link #DEADLINE_GRACE} past its deadline (or, without one, a day and that
+ * grace after it was first seen) has each recording not yet delivered failed; so has one whose results cannot be
+ * read for {@link #RESULTS_TIMEOUT}, or at all (too large, gone); a creation not listed for
+ * {@link #PENDING_TIMEOUT} is reported. A failure of one job never stops the others.
  */
 public final class BatchJobConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchJobConsumer.class);
     static final Duration NOT_FOUND_TIMEOUT = Duration.ofMinutes(10);
-    static final int MAX_DELIVERY_ATTEMPTS = 10;
+    static final Duration RESULTS_TIMEOUT = Duration.ofHours(1);
     static final Duration DEADLINE_GRACE = Duration.ofHours(1);
+    static final Duration UNDATED_JOB_LIMIT = Duration.ofHours(25);
     static final Duration PENDING_TIMEOUT = Duration.ofHours(1);
 
     private final TogetherAudioEndpoint endpoint;
-    private final RecordingExchanges exchanges;
+    private final JobDelivery delivery;
     private final Map<String, BatchJob> running = new ConcurrentHashMap<>();
+    private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final Map<String, Instant> notFoundSince = new ConcurrentHashMap<>();
-    private final Map<String, Integer> failedDeliveries = new ConcurrentHashMap<>();
+    private final Map<String, Instant> resultsFailingSince = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemUTC();
 
     public BatchJobConsumer(TogetherAudioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.exchanges = new RecordingExchanges(this, endpoint.getConfiguration());
+        this.delivery = new JobDelivery(this, endpoint, new RecordingExchanges(this, endpoint.getConfiguration()));
     }
 
     /** The time deadlines and timeouts are measured by; tests move it. */
@@ -63,170 +62,149 @@ public final class BatchJobConsumer extends ScheduledPollConsumer {
         return Map.copyOf(running);
     }
 
+    boolean stopping() {
+        return !isRunAllowed() || isSuspendingOrSuspended();
+    }
+
     @Override
     protected void doStart() throws Exception {
         endpoint.getComponent().claimJobRepository(endpoint.getJobRegistry(), this);
-        super.doStart();
+        try {
+            super.doStart();
+        } catch (Exception | Error e) {
+            endpoint.getComponent().releaseJobRepository(endpoint.getJobRegistry(), this);
+            throw e;
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
-        super.doStop();
-        endpoint.getComponent().releaseJobRepository(endpoint.getJobRegistry(), this);
+        try {
+            super.doStop();
+        } finally {
+            endpoint.getComponent().releaseJobRepository(endpoint.getJobRegistry(), this);
+        }
     }
 
     @Override
     protected int poll() {
         JobRegistry registry = endpoint.getJobRegistry();
         List<String> tracked = registry.jobs();
-        if (tracked.stream().anyMatch(entry -> entry.startsWith(JobRegistry.PENDING))) {
-            resolvePending(registry, tracked);
+        if (tracked.stream().anyMatch(JobRegistry::isPending)) {
+            new PendingCreations(registry, endpoint.getJobsClient(), getExceptionHandler()).resolve(tracked,
+                    clock.instant());
             tracked = registry.jobs();
         }
         int routed = 0;
         for (String id : tracked) {
-            if (!isRunAllowed() || isSuspendingOrSuspended()) {
+            if (stopping()) {
                 break;
             }
-            BatchJob job = id.startsWith(JobRegistry.PENDING) ? null : status(id);
-            if (job != null) {
-                routed += deliverIfEnded(registry, job);
+            if (JobRegistry.isPending(id)) {
+                continue;
+            }
+            try {
+                BatchJob job = status(id);
+                if (job != null) {
+                    routed += deliverIfEnded(job);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot go on with batch job {} this poll: {}", id, e.toString());
             }
         }
         return routed;
     }
 
-    /**
-     * Pending creations: the job made from the input file once listed; forgotten, and reported, when none is
-     * listed (or the list cannot be read) for PENDING_TIMEOUT.
-     */
-    private void resolvePending(JobRegistry registry, List<String> tracked) {
-        List<BatchJob> listed;
-        try {
-            listed = endpoint.getJobsClient().list();
-        } catch (TogetherAudioException e) {
-            LOG.warn("Cannot list batch jobs to find those being created: {}", e.getMessage());
-            listed = List.of();
-        }
-        for (String entry : tracked) {
-            if (!entry.startsWith(JobRegistry.PENDING)) {
-                continue;
-            }
-            int at = entry.lastIndexOf('@');
-            String fileId = entry.substring(JobRegistry.PENDING.length(), at < JobRegistry.PENDING.length()
-                    ? entry.length() : at);
-            Optional<BatchJob> made = listed.stream().filter(job -> fileId.equals(job.inputFileId())).findFirst();
-            if (made.isPresent()) {
-                registry.created(entry, made.get().id());
-            } else if (pendingSince(entry).plus(PENDING_TIMEOUT).isBefore(clock.instant())) {
-                registry.remove(entry);
-                getExceptionHandler().handleException(new TogetherAudioException("no batch job made from input "
-                        + "file " + fileId + " was listed within " + PENDING_TIMEOUT.toMinutes() + " minutes of "
-                        + "its creation being asked for: its recordings are not transcribed"));
-            }
-        }
-    }
-
-    private static Instant pendingSince(String entry) {
-        try {
-            return Instant.ofEpochMilli(Long.parseLong(entry.substring(entry.lastIndexOf('@') + 1)));
-        } catch (NumberFormatException notATime) {
-            return Instant.EPOCH;
-        }
-    }
-
     /** The job now, or null when it cannot be told this poll. */
     private BatchJob status(String id) {
+        Instant now = clock.instant();
+        firstSeen.putIfAbsent(id, now);
         try {
             BatchJob job = endpoint.getJobsClient().get(id);
             if (!job.id().equals(id)) {
-                LOG.warn("Asked for batch job {}, the API answered with job {}: ignored this poll", id, job.id());
-                return null;
+                throw new TogetherAudioException("asked for batch job " + id + ", the API answered with job "
+                        + job.id());
             }
             notFoundSince.remove(id);
             BatchJob before = running.put(id, job);
-            if (before == null || before.status() != job.status() || !Objects.equals(before.progress(),
-                    job.progress())) {
+            if (before == null || before.status() != job.status()
+                    || !Objects.equals(before.progress(), job.progress())) {
                 LOG.info("{}", job);
             }
             return job;
         } catch (TogetherAudioApiException e) {
-            if (e.getStatus() == 404) {
-                Instant since = notFoundSince.computeIfAbsent(id, k -> clock.instant());
-                if (since.plus(NOT_FOUND_TIMEOUT).isBefore(clock.instant())) {
-                    forget(endpoint.getJobRegistry(), id);
-                    getExceptionHandler().handleException(new TogetherAudioException("batch job " + id + " has been "
-                            + "unknown to the API for " + NOT_FOUND_TIMEOUT.toMinutes() + " minutes: its results "
-                            + "cannot be delivered, and it is no longer polled", e));
-                    return null;
-                }
+            if (e.getStatus() == 404 && notFoundSince.computeIfAbsent(id, k -> now).plus(NOT_FOUND_TIMEOUT)
+                    .isBefore(now)) {
+                forget(id);
+                getExceptionHandler().handleException(new TogetherAudioException("batch job " + id + " has been "
+                        + "unknown to the API for " + NOT_FOUND_TIMEOUT.toMinutes() + " minutes: its results "
+                        + "cannot be delivered, and it is no longer polled", e));
+                return null;
             }
             LOG.warn("Cannot read batch job {} this poll: {}", id, e.getMessage());
         } catch (TogetherAudioException e) {
             LOG.warn("Cannot read batch job {} this poll: {}", id, e.getMessage());
         }
+        if (firstSeen.get(id).plus(UNDATED_JOB_LIMIT).isBefore(now)) {
+            forget(id);
+            getExceptionHandler().handleException(new TogetherAudioException("batch job " + id + " could not be "
+                    + "read for " + UNDATED_JOB_LIMIT.toHours() + " hours: it is no longer polled"));
+        }
         return null;
     }
 
-    private int deliverIfEnded(JobRegistry registry, BatchJob job) {
+    private int deliverIfEnded(BatchJob job) {
+        Instant now = clock.instant();
         if (job.status().isTerminal()) {
-            return deliver(registry, job, false);
+            return deliverResults(job, now);
         }
-        Instant deadline = job.deadline();
-        if (deadline != null && deadline.plus(DEADLINE_GRACE).isBefore(clock.instant())) {
-            return deliver(registry, job.endedUnfinished("it is still " + job.statusText() + " "
-                    + DEADLINE_GRACE.toMinutes() + " minutes past its deadline " + deadline), true);
+        Instant deadline = job.deadline() != null ? job.deadline() : firstSeen.get(job.id()).plus(Duration.ofDays(1));
+        if (deadline.plus(DEADLINE_GRACE).isBefore(now)) {
+            return finish(delivery.withoutResults(job.endedUnfinished("it is still " + job.statusText() + " "
+                    + DEADLINE_GRACE.toMinutes() + " minutes past its deadline " + deadline)), job.id());
         }
         return 0;
     }
 
-    /**
-     * Routes the ended job's recordings not yet delivered; how many it routed. Results that cannot be read for
-     * MAX_DELIVERY_ATTEMPTS polls, or a job taken as ended without them, fail every recording not yet delivered.
-     */
-    private int deliver(JobRegistry registry, BatchJob job, boolean withoutResults) {
-        TogetherAudioConfiguration c = endpoint.getConfiguration();
-        int attempt = failedDeliveries.merge(job.id(), 1, Integer::sum);
-        int skip = registry.delivered(job.id());
-        int[] position = { 0 };
-        try (JobResults results = withoutResults || attempt > MAX_DELIVERY_ATTEMPTS
-                ? JobResults.withoutResults(endpoint.getJobsClient(), job, withoutResults ? job.error()
-                        : "its results could not be read in " + MAX_DELIVERY_ATTEMPTS + " polls", endpoint
-                        .workDirectory(), c.getMaxResultFileSize(), c.getMaxResponseSize())
-                : JobResults.fetch(endpoint.getJobsClient(), job, endpoint.workDirectory(),
-                        c.getMaxResultFileSize(), c.getMaxResponseSize())) {
-            failedDeliveries.remove(job.id());
-            boolean all = results.deliver(outcome -> {
-                if (!isRunAllowed() || isSuspendingOrSuspended()) {
-                    return false; // stopping: the rest on the next poll, after a restart perhaps
-                }
-                if (position[0]++ >= skip) {
-                    exchanges.route(job, results.recordings(), outcome);
-                    registry.delivered(job.id(), position[0]);
-                }
-                return true;
-            });
-            if (all) {
-                forget(registry, job.id());
-                LOG.info("Delivered every recording of {} ({} recordings)", job, results.recordings());
+    /** The job's results; failed from its input alone when they cannot be read at all, or for too long. */
+    private int deliverResults(BatchJob job, Instant now) {
+        try {
+            JobDelivery.Result result = delivery.withResults(job);
+            resultsFailingSince.remove(job.id());
+            return finish(result, job.id());
+        } catch (OversizedAnswerException | TogetherAudioApiException e) {
+            if (e instanceof TogetherAudioApiException api && api.isRetryable()) {
+                return retryLater(job, now, e);
             }
-            return Math.max(0, position[0] - skip);
+            return finish(delivery.withoutResults(job.endedUnfinished("its results cannot be read: "
+                    + e.getMessage())), job.id());
         } catch (TogetherAudioException | UncheckedIOException e) {
-            LOG.warn("Cannot deliver the results of {} (attempt {}): {}", job, attempt, e.getMessage());
-            if (attempt > MAX_DELIVERY_ATTEMPTS) {
-                forget(registry, job.id());
-                getExceptionHandler().handleException(new TogetherAudioException("the recordings of " + job
-                        + " cannot be known: its input file cannot be read (" + e.getMessage() + "); it is no "
-                        + "longer polled", e));
-            }
-            return 0;
+            return retryLater(job, now, e);
         }
     }
 
-    private void forget(JobRegistry registry, String id) {
-        registry.remove(id);
+    private int retryLater(BatchJob job, Instant now, RuntimeException e) {
+        Instant since = resultsFailingSince.computeIfAbsent(job.id(), k -> now);
+        LOG.warn("Cannot deliver the results of {} (failing since {}): {}", job, since, e.getMessage());
+        if (since.plus(RESULTS_TIMEOUT).isBefore(now)) {
+            return finish(delivery.withoutResults(job.endedUnfinished("its results could not be read for "
+                    + RESULTS_TIMEOUT.toMinutes() + " minutes: " + e.getMessage())), job.id());
+        }
+        return 0;
+    }
+
+    private int finish(JobDelivery.Result result, String id) {
+        if (result.complete()) {
+            forget(id);
+        }
+        return result.routed();
+    }
+
+    private void forget(String id) {
+        endpoint.getJobRegistry().remove(id);
         running.remove(id);
+        firstSeen.remove(id);
         notFoundSince.remove(id);
-        failedDeliveries.remove(id);
+        resultsFailingSince.remove(id);
     }
 }

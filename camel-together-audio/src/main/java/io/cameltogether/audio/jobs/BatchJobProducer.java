@@ -2,6 +2,7 @@ package io.cameltogether.audio.jobs;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
@@ -93,7 +94,7 @@ public final class BatchJobProducer extends DefaultProducer {
                     input.bytes(), fileId);
         }
         JobRegistry registry = endpoint.getJobRegistry();
-        String pending = registry.pending(fileId, System.currentTimeMillis());
+        String pending = registry.pending(fileId, Instant.now());
         BatchJob job;
         try {
             job = client.create(task, fileId, again);
@@ -102,6 +103,7 @@ public final class BatchJobProducer extends DefaultProducer {
             throw refused;
         }
         registry.created(pending, job.id());
+        message.getExchange().removeProperty(INPUT_FILE_ID); // done: a later batchJob step submits its own input
         LOG.info("Submitted batch job {} from {} to /v1/{}", job.id(), fileId, task.path());
         return job;
     }

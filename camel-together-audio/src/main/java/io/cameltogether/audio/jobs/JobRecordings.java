@@ -24,10 +24,10 @@ import io.cameltogether.audio.client.request.ResponseFormat;
 /**
  * The recordings of a job to submit, read from the message one at a time (an iterator body is never gathered): a
  * collection, array or iterator of URLs (String, URI, URL), of id-to-URL Map entries, of messages or of exchanges
- * (Camel's aggregator with {@code groupedExchange()} or {@code groupedMessage()}), or a Map of ids to URLs. A message or exchange item holds
- * the URL in its body and the id in CamelTogetherAudioRecordingId (else CamelAwsS3Key or CamelFileName), and its
- * option headers apply to it alone; other items take the id from the URL's file name and the submitting message's
- * options.
+ * (Camel's aggregator with {@code groupedExchange()} or {@code groupedMessage()}), or a Map of ids to URLs. A message
+ * or exchange item holds the URL in its body and the id in CamelTogetherAudioRecordingId (else CamelAwsS3Key or
+ * CamelFileName), and its option headers apply to it alone; other items take the id from the URL's file name and the
+ * submitting message's options.
  */
 final class JobRecordings {
 

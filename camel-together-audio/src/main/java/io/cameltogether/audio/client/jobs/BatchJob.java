@@ -1,5 +1,6 @@
 package io.cameltogether.audio.client.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,8 +18,8 @@ import io.cameltogether.audio.client.TogetherAudioException;
  * @param error       the API's reason for a FAILED job, or null
  * @param outputFileId null until the job has one
  * @param errorFileId  null unless some recordings failed
- * @param deadline     the end of the job's completion window ({@code job_deadline}), or null when not given or not
- *                     a time
+ * @param deadline     the end of the job's completion window ({@code job_deadline}, else {@code created_at} plus
+ *                     24 hours), or null when neither is given as a plausible time
  */
 public record BatchJob(String id, BatchJobStatus status, String statusText, Double progress, String inputFileId,
                        String outputFileId, String errorFileId, String error, String endpoint, String createdAt,
@@ -27,6 +28,9 @@ public record BatchJob(String id, BatchJobStatus status, String statusText, Doub
     /** What an id from the server may look like before it goes into a URL path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     private static final int MAX_TEXT = 1000;
+    private static final Duration COMPLETION_WINDOW = Duration.ofHours(24);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     /**
      * Reads the job object.
@@ -46,7 +50,14 @@ public record BatchJob(String id, BatchJobStatus status, String statusText, Doub
         return new BatchJob(id, BatchJobStatus.of(status), status, percent, id(node, "input_file_id"),
                 id(node, "output_file_id"), id(node, "error_file_id"), textField(node, "error"),
                 textField(node, "endpoint"), textField(node, "created_at"), textField(node, "completed_at"),
-                time(node, "job_deadline"));
+                deadline(node));
+    }
+
+    /** The job's deadline, else its creation plus the 24-hour window; null when neither is a plausible time. */
+    private static Instant deadline(JsonNode node) {
+        Instant deadline = time(node, "job_deadline");
+        Instant created = time(node, "created_at");
+        return deadline != null ? deadline : created == null ? null : created.plus(COMPLETION_WINDOW);
     }
 
     /** This job as ended: what a job still open long past its deadline is taken to be, its results not read. */
@@ -55,20 +66,23 @@ public record BatchJob(String id, BatchJobStatus status, String statusText, Doub
                 endpoint, createdAt, completedAt, deadline);
     }
 
+    /** A time the server sent, when it is one between 2000 and 3000 (a year in the billions breaks arithmetic). */
     private static Instant time(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().length() > 64) {
             return null;
         }
+        Instant time;
         try {
-            return OffsetDateTime.parse(value.asText()).toInstant();
+            time = OffsetDateTime.parse(value.asText()).toInstant();
         } catch (DateTimeParseException notATime) {
             try {
-                return Instant.parse(value.asText());
+                time = Instant.parse(value.asText());
             } catch (DateTimeParseException neither) {
                 return null;
             }
         }
+        return time.isBefore(EARLIEST) || time.isAfter(LATEST) ? null : time;
     }
 
     /** Whether an id (of a job or a file) is one this client puts in a URL path. */

@@ -94,7 +94,7 @@ public final class BatchJobsClient implements AutoCloseable {
      * was not made, and is simply retried); if the list cannot be read, no second job is asked for.
      *
      * @param mayExist look for a job made from this input file first (an earlier attempt may have made it)
-     * @throws TogetherAudioApiException a refusal: no job was made
+     * @throws TogetherAudioApiException a refusal of every attempt: no job was made
      * @throws TogetherAudioException    a job may have been made, and was not asked for again
      */
     public BatchJob create(BatchTask task, String inputFileId, boolean mayExist) {
@@ -106,6 +106,7 @@ public final class BatchJobsClient implements AutoCloseable {
         }
         String body = Json.MAPPER.createObjectNode().put("endpoint", "/v1/" + task.path())
                 .put("input_file_id", inputFileId).put("completion_window", "24h").toString();
+        boolean mayHaveMade = mayExist;
         for (int attempt = 1; ; attempt++) {
             HttpPost post = new HttpPost(url("batches"));
             post.setEntity(new StringEntity(body, JSON));
@@ -118,12 +119,15 @@ public final class BatchJobsClient implements AutoCloseable {
                 }
                 failure = answer.failure();
                 if (answer.status() != 429 && !answer.failure().isRetryable()) {
-                    throw answer.failure();
+                    throw mayHaveMade ? new TogetherAudioException("creating the batch job for input file "
+                            + inputFileId + " was refused after an attempt whose answer was lost, which may have "
+                            + "made it: " + failure.getMessage(), failure) : answer.failure();
                 }
             } catch (IOException e) {
                 failure = e;
             }
             boolean refused = answer != null && answer.status() == 429;
+            mayHaveMade |= !refused;
             if (!refused) {
                 Optional<BatchJob> made = madeFrom(inputFileId);
                 if (made.isPresent()) {

@@ -1,11 +1,15 @@
 package io.cameltogether.audio.client.jobs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +35,7 @@ import io.cameltogether.audio.client.result.TranscriptionResult;
 public final class JobResults implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobResults.class);
+    private static final String INPUT_ONLY = "input";
 
     /** One recording's end: a transcript, or why there is none. */
     public record Outcome(String recordingId, BatchResponse transcript, BatchRecordingException failure) {
@@ -43,6 +48,7 @@ public final class JobResults implements AutoCloseable {
 
     private final BatchJob job;
     private final String unansweredReason;
+    private final String fingerprint;
     private final Path input;
     private final Path output;
     private final Path errors;
@@ -51,8 +57,9 @@ public final class JobResults implements AutoCloseable {
     private final Set<String> answered = new HashSet<>();
 
     private JobResults(BatchJob job, String unansweredReason, Path input, Path output, Path errors,
-                       long maxLineBytes) {
+                       long maxLineBytes, String fingerprint) {
         this.job = job;
+        this.fingerprint = fingerprint;
         this.unansweredReason = unansweredReason;
         this.input = input;
         this.output = output;
@@ -68,7 +75,7 @@ public final class JobResults implements AutoCloseable {
      */
     public static JobResults fetch(BatchJobsClient client, BatchJob job, Path directory, long maxFileBytes,
                                    long maxLineBytes) {
-        return open(client, job, unanswered(job), true, directory, maxFileBytes, maxLineBytes);
+        return open(client, job, reasonUnanswered(job), true, directory, maxFileBytes, maxLineBytes);
     }
 
     /**
@@ -84,10 +91,13 @@ public final class JobResults implements AutoCloseable {
                                    Path directory, long maxFileBytes, long maxLineBytes) {
         List<Path> files = new ArrayList<>();
         try {
-            Path input = download(client, job.inputFileId(), directory, files, maxFileBytes);
+            // an input file is at most what the Batch API takes
+            Path input = download(client, job.inputFileId(), directory, files,
+                    Math.min(maxFileBytes, JobInputWriter.MAX_BYTES));
             Path output = withResults ? download(client, job.outputFileId(), directory, files, maxFileBytes) : null;
             Path errors = withResults ? download(client, job.errorFileId(), directory, files, maxFileBytes) : null;
-            JobResults results = new JobResults(job, unansweredReason, input, output, errors, maxLineBytes);
+            JobResults results = new JobResults(job, unansweredReason, input, output, errors, maxLineBytes,
+                    withResults ? fingerprint(output, errors) : INPUT_ONLY);
             results.readRecordings();
             return results;
         } catch (RuntimeException e) {
@@ -96,12 +106,20 @@ public final class JobResults implements AutoCloseable {
         }
     }
 
-    private static String unanswered(BatchJob job) {
+    private static String reasonUnanswered(BatchJob job) {
         return switch (job.status()) {
             case COMPLETED -> "the job COMPLETED without a readable result line for it";
             default -> "the job ended " + job.statusText() + " before it was done"
                     + (job.error() == null ? "" : " (" + job.error() + ")");
         };
+    }
+
+    /**
+     * What the outcomes were read from: a digest of the output and error files, or "input" when every recording is
+     * failed from the input file alone. Outcomes are in the same order whenever the fingerprint is the same.
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     /** How many recordings the job holds. */
@@ -143,7 +161,7 @@ public final class JobResults implements AutoCloseable {
         try (BoundedLines lines = new BoundedLines(file, maxLineBytes)) {
             for (String line; (line = lines.next()) != null; ) {
                 JsonNode node = parse(line);
-                String id = node == null ? null : node.path("custom_id").asText(null);
+                String id = recordingId(node);
                 if (id == null || !recordings.contains(id) || !answered.add(id)) {
                     ignored++;
                     continue;
@@ -164,9 +182,8 @@ public final class JobResults implements AutoCloseable {
     private boolean unanswered(Receiver receiver) throws IOException {
         try (BoundedLines lines = new BoundedLines(input, maxLineBytes)) {
             for (String line; (line = lines.next()) != null; ) {
-                JsonNode node = parse(line);
-                String id = node == null ? null : node.path("custom_id").asText(null);
-                if (id != null && answered.add(id) && !receiver.receive(new Outcome(id, null,
+                String id = recordingId(parse(line));
+                if (id != null && recordings.contains(id) && answered.add(id) && !receiver.receive(new Outcome(id, null,
                         new BatchRecordingException(job.id(), id, job.statusText(), unansweredReason)))) {
                     return false;
                 }
@@ -223,9 +240,8 @@ public final class JobResults implements AutoCloseable {
         }
         try (BoundedLines lines = new BoundedLines(input, maxLineBytes)) {
             for (String line; (line = lines.next()) != null; ) {
-                JsonNode node = parse(line);
-                String id = node == null ? null : node.path("custom_id").asText(null);
-                if (id != null && id.length() <= JobInputWriter.MAX_ID_LENGTH) {
+                String id = recordingId(parse(line));
+                if (id != null) {
                     recordings.add(id);
                 }
                 if (recordings.size() > JobInputWriter.MAX_LINES) {
@@ -236,6 +252,34 @@ public final class JobResults implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the input file of " + job.id(), e);
+        }
+    }
+
+    /** A line's {@code custom_id}, when it is one a job can have (1 to 64 characters); else null. */
+    private static String recordingId(JsonNode line) {
+        String id = line == null ? null : line.path("custom_id").asText(null);
+        return id == null || id.isEmpty() || id.length() > JobInputWriter.MAX_ID_LENGTH ? null : id;
+    }
+
+    private static String fingerprint(Path... files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (Path file : files) {
+                digest.update((byte) (file == null ? 0 : 1)); // no file differs from an empty one
+                if (file != null) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            digest.update(buffer, 0, n);
+                        }
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a downloaded result file", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
         }
     }
 

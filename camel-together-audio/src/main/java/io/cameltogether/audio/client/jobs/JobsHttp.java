@@ -125,8 +125,8 @@ final class JobsHttp {
         in.close();
     }
 
-    private static TogetherAudioException tooLarge(HttpUriRequestBase request, String what, String size, long max) {
-        return new TogetherAudioException("the " + what + " of " + request.getMethod() + " " + request.getPath()
+    private static OversizedAnswerException tooLarge(HttpUriRequestBase request, String what, String size, long max) {
+        return new OversizedAnswerException("the " + what + " of " + request.getMethod() + " " + request.getPath()
                 + " is " + size + ", over the limit of " + max + " bytes; it was not read");
     }
 
