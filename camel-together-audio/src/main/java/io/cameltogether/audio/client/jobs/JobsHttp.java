@@ -19,7 +19,6 @@ import org.apache.hc.core5.io.Closer;
 import io.cameltogether.audio.client.ApiErrors;
 import io.cameltogether.audio.client.RetryPolicy;
 import io.cameltogether.audio.client.TogetherAudioApiException;
-import io.cameltogether.audio.client.TogetherAudioException;
 
 /**
  * One HTTP exchange with the Files or Batches API, read within bounds: a JSON answer up to a size, a file's content
