@@ -69,21 +69,18 @@ final class JobDelivery {
                     + "delivered again, so some may arrive twice"));
             skip = 0;
         }
-        int from = skip;
-        int[] position = { 0 };
-        boolean all = results.deliver(outcome -> {
+        int[] delivered = { skip };
+        boolean all = results.deliver(skip, outcome -> {
             if (consumer.stopping()) {
                 return false; // the rest on the next poll, after a restart perhaps
             }
-            if (position[0]++ >= from) {
-                exchanges.route(job, results.recordings(), outcome);
-                registry.progress(job.id(), new JobRegistry.Progress(position[0], results.fingerprint()));
-            }
+            exchanges.route(job, results.recordings(), outcome);
+            registry.progress(job.id(), new JobRegistry.Progress(++delivered[0], results.fingerprint()));
             return true;
         });
         if (all) {
             LOG.info("Delivered every recording of {} ({} recordings)", job, results.recordings());
         }
-        return new Result(Math.max(0, position[0] - from), all);
+        return new Result(delivered[0] - skip, all);
     }
 }

@@ -55,6 +55,9 @@ public final class JobResults implements AutoCloseable {
     private final long maxLineBytes;
     private final Set<String> recordings = new HashSet<>();
     private final Set<String> answered = new HashSet<>();
+    /** Outcomes met in this delivery, and the first to hand over. */
+    private int position;
+    private int from;
 
     private JobResults(BatchJob job, String unansweredReason, Path input, Path output, Path errors,
                        long maxLineBytes, String fingerprint) {
@@ -128,12 +131,15 @@ public final class JobResults implements AutoCloseable {
     }
 
     /**
-     * Hands every outcome to the receiver, in the same order on every call.
+     * Hands the outcomes to the receiver in the same order on every call, from the one at {@code from} on: those
+     * before it (delivered already) are passed over without being read into outcomes.
      *
      * @return false when the receiver stopped it
      */
-    public boolean deliver(Receiver receiver) {
+    public boolean deliver(int from, Receiver receiver) {
         answered.clear();
+        position = 0;
+        this.from = from;
         try {
             return lines(output, this::answer, receiver) && lines(errors, this::failure, receiver)
                     && unanswered(receiver);
@@ -166,7 +172,7 @@ public final class JobResults implements AutoCloseable {
                     ignored++;
                     continue;
                 }
-                if (!receiver.receive(reader.read(id, node))) {
+                if (position++ >= from && !receiver.receive(reader.read(id, node))) {
                     return false;
                 }
             }
@@ -183,7 +189,8 @@ public final class JobResults implements AutoCloseable {
         try (BoundedLines lines = new BoundedLines(input, maxLineBytes)) {
             for (String line; (line = lines.next()) != null; ) {
                 String id = recordingId(parse(line));
-                if (id != null && recordings.contains(id) && answered.add(id) && !receiver.receive(new Outcome(id, null,
+                if (id != null && recordings.contains(id) && answered.add(id) && position++ >= from
+                        && !receiver.receive(new Outcome(id, null,
                         new BatchRecordingException(job.id(), id, job.statusText(), unansweredReason)))) {
                     return false;
                 }

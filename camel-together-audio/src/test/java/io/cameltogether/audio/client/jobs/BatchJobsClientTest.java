@@ -143,7 +143,7 @@ class BatchJobsClientTest {
 
         List<JobResults.Outcome> outcomes = new CopyOnWriteArrayList<>();
         try (JobResults results = JobResults.fetch(client, job, directory, 1 << 20, 1 << 20)) {
-            assertTrue(results.deliver(outcomes::add));
+            assertTrue(results.deliver(0, outcomes::add));
             assertEquals(7, results.recordings());
         }
         assertEquals(7, outcomes.stream().map(JobResults.Outcome::recordingId).distinct().count());
