@@ -12,9 +12,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
+import io.cameltogether.audio.emulator.RealtimeFault;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,6 +66,25 @@ class RealtimeCoverageTest extends RealtimeRouteTestSupport {
 
         Throwable failure = await().until(() -> failureOfNotCovered(covered), f -> f != null);
         assertTrue(failure.getMessage().contains("cleared"), failure.getMessage());
+    }
+
+    @Test
+    void aFinalOfClearedAudioThatArrivesAfterTheClearIsDroppedNotTimedAfterIt() {
+        EMULATOR.enqueue(RealtimeFault.finalsCrossingAClear());
+        MockEndpoint transcripts = getMockEndpoint("mock:transcripts");
+        appendChunks(COVERED, "call-crossing", TestAudio.toneTurns(3000, 500, 900), Integer.MAX_VALUE);
+
+        action(COVERED, "call-crossing", "clear");
+        CompletionStage<?> afterClear = appendChunks(COVERED, "call-crossing", TestAudio.toneTurns(3000, 1000, 2000),
+                Integer.MAX_VALUE).get(0);
+        action(COVERED, "call-crossing", "commit");
+
+        await().until(() -> afterClear.toCompletableFuture().isDone()); // every final of its audio is routed
+        assertNull(failureOf(afterClear));
+        assertEquals(1, transcripts.getReceivedCounter(), "only the speech after the clear, 4 s into the session: "
+                + transcripts.getReceivedExchanges().stream().map(e -> e.getMessage().getHeaders()).toList());
+        assertEquals(4.0, transcripts.getExchanges().get(0).getMessage().getHeader(TogetherAudioConstants.START,
+                Double.class), 0.3);
     }
 
     @Test

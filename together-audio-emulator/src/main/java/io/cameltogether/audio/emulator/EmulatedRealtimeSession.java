@@ -1,6 +1,8 @@
 package io.cameltogether.audio.emulator;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +56,9 @@ final class EmulatedRealtimeSession {
     private boolean turnFailureUsed;
     private boolean withholdingFinals;
     private boolean dropped;
+    /** Finals held back until the first clear ({@link RealtimeFault#finalsCrossingAClear()}). */
+    private final List<ObjectNode> finalsBeforeClear = new ArrayList<>();
+    private boolean clearedOnce;
     /** Samples of speech this connection has transcribed: the consumed-speech clock its events are timed on. */
     private long consumedSamples;
     /** Where the first turn whose final is withheld starts: the watermark never passes it. */
@@ -142,6 +147,10 @@ final class EmulatedRealtimeSession {
                 processed(true);
             }
             case "input_audio_buffer.clear" -> {
+                finalsBeforeClear.forEach(this::send);
+                finalsBeforeClear.clear();
+                clearedOnce = true;
+                stuckSample = -1;
                 vad.clear();
                 inTurn = false;
                 processedFrom = lastProcessedSample = vad.settledSample(); // the appended timeline starts anew
@@ -223,7 +232,13 @@ final class EmulatedRealtimeSession {
             send(events.turn("end_of_turn", itemId, turn.seed()).put("transcript", transcript));
         }
         log.completed(transcript);
-        send(events.transcription("completed", itemId, transcript, start, duration, turn.seed()));
+        ObjectNode completed = events.transcription("completed", itemId, transcript, start, duration, turn.seed());
+        if (fault != null && fault.kind == RealtimeFault.Kind.FINALS_CROSS_CLEAR && !clearedOnce) {
+            stuckSample = stuckSample < 0 ? turn.startSample() : stuckSample;
+            finalsBeforeClear.add(completed);
+            return;
+        }
+        send(completed);
     }
 
     /** Moves the watermark when it has advanced a step, or at once after a turn ended (when enabled). */

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class RealtimeFault {
 
-    enum Kind { HANDSHAKE, NO_SESSION, DROP, DROP_AFTER_TIME, CLOSE, TURN_FAILED, FATAL, MUTE, WITHHOLD_FINALS, SEND }
+    enum Kind { HANDSHAKE, NO_SESSION, DROP, DROP_AFTER_TIME, CLOSE, TURN_FAILED, FATAL, MUTE, WITHHOLD_FINALS,
+        FINALS_CROSS_CLEAR, SEND }
 
     final Kind kind;
     final int afterAppends;
@@ -84,6 +85,14 @@ public final class RealtimeFault {
      */
     public static RealtimeFault withholdFinalsAfterAppends(int appends) {
         return new RealtimeFault(Kind.WITHHOLD_FINALS, appends, 0, null, null);
+    }
+
+    /**
+     * Holds the finals of the turns it completes until the client first clears its audio, and sends them just before
+     * it handles that clear: the finals a live server finished before it read a clear reach the client after it cleared.
+     */
+    public static RealtimeFault finalsCrossingAClear() {
+        return new RealtimeFault(Kind.FINALS_CROSS_CLEAR, 0, 0, null, null);
     }
 
     /**

@@ -56,6 +56,11 @@ final class AudioLedger {
     private long watermark = -1;
     /** Where the audio is covered up to: held or let go, what lies after it has no transcript yet. */
     private long coveredTo;
+    /**
+     * The echo sent after a clear, until the server answers it: what the server sent before is of the cleared audio,
+     * whose watches have failed, so its finals are dropped and its timing steers nothing.
+     */
+    private String clearEcho;
 
     /**
      * @param afterThisEvent     runs a task on the session's context after the event being handled
@@ -199,6 +204,9 @@ final class AudioLedger {
 
     /** A final transcript: whether it is new (not of replayed audio already transcribed), and where it lies. */
     Placement finalArrived(RealtimeProtocol.ServerEvent event, long now) {
+        if (clearEcho != null) {
+            return new Placement(false, new SpeechPositions.Span(coveredTo, coveredTo));
+        }
         fences.finalArrived(now);
         SpeechPositions.Span span = positions.placeFinal(buffer.sentEnd());
         Placement placement = new Placement(timeline.isNewFinal(event.itemId(), event.text(), span), span);
@@ -208,6 +216,9 @@ final class AudioLedger {
 
     /** A partial transcript: where its speech begins, or -1 if it is of a replay whose finals were emitted. */
     long partialArrived(long now) {
+        if (clearEcho != null) {
+            return -1;
+        }
         fences.partialArrived(now);
         return timeline.isNewPartial() ? positions.placePartial(buffer.sentEnd()) : -1;
     }
@@ -216,12 +227,18 @@ final class AudioLedger {
      * A turn failed: it will have no final, so a fence waiting for one may settle, and its audio is not covered.
      * Where it lay is not known (the server's times are on another clock): every watch from where coverage stands to
      * what was sent is failed, so none is told it is covered for audio that may have been the failed turn's.
+     *
+     * @return false when the turn was of audio cleared since: nothing to report
      */
-    void turnFailed(long now, RealtimeException error) {
+    boolean turnFailed(long now, RealtimeException error) {
+        if (clearEcho != null) {
+            return false;
+        }
         fences.finalArrived(now);
         coverage.turnFailed(coveredTo, buffer.sentEnd(), error);
         positions.placeFinal(buffer.sentEnd());
         coverToWatermark();
+        return true;
     }
 
     /** Whether server timing ({@code start + duration}, seconds) fits within the audio sent on this connection. */
@@ -236,6 +253,9 @@ final class AudioLedger {
      * @return false when it is no watermark the session can use: beyond the audio sent, or going back
      */
     boolean processed(double millis) {
+        if (clearEcho != null) {
+            return true; // on the timeline the clear ended
+        }
         if (millis > millis(buffer.sentEnd() - connectionBase) + 1) {
             return false;
         }
@@ -268,6 +288,10 @@ final class AudioLedger {
 
     /** @return whether the echo answered one of our fences */
     boolean echoAnswered(String echoId, long now) {
+        if (echoId != null && echoId.equals(clearEcho)) {
+            clearEcho = null; // the server has handled the clear: what it sends now is of the audio after it
+            return false;
+        }
         return echoId != null && fences.answered(echoId, now, timeline.emittedFinals());
     }
 
@@ -342,6 +366,7 @@ final class AudioLedger {
             coverage.lostBefore(buffer.start(), RealtimeException.audioGap(sessionId, millis(lostBytes)));
         }
         positions.replayFrom(connectionBase);
+        clearEcho = null; // a new connection sends nothing of cleared audio
         // after a gap the replay starts wherever the buffer does, perhaps inside a turn
         timeline.connected(replayedMillis > 0 ? connectionBase : -1, lostBytes > 0);
         return replayedMillis;
@@ -356,9 +381,11 @@ final class AudioLedger {
 
     /**
      * Forgets everything held, as the server does on input_audio_buffer.clear, which also starts its timeline of
-     * appended audio anew (as Together's SDK reads it); watched audio is not covered.
+     * appended audio anew (as Together's SDK reads it); watched audio is not covered. Until the server answers
+     * {@code echoId} (sent after the clear; null when no connection is open), what it sends is of the cleared audio.
      */
-    void clear() {
+    void clear(String echoId) {
+        clearEcho = echoId;
         coverage.failAll(RealtimeException.turnFailed(sessionId, "the audio was cleared before final transcripts "
                 + "covered it", null, null));
         cover(buffer.end(), timeline.emittedFinals(), false);

@@ -48,6 +48,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
     private volatile long lastActivity = System.nanoTime();
     private CompletableFuture<Void> closed; // set once close() is called
     private boolean ended;
+    private int clears;
     private RealtimeException failure;
 
     /** @param streamStartSeconds where in a longer stream (a call) the session's audio starts */
@@ -171,14 +172,20 @@ public final class RealtimeSession implements SessionConnection.Owner {
         });
     }
 
-    /** Drops audio the server has buffered but not transcribed, and ours with it. */
+    /**
+     * Drops audio the server has buffered but not transcribed, and ours with it. Finals the server sends before it
+     * has handled the clear are of that audio, whose watches failed: they are dropped, not placed after the clear.
+     */
     public CompletableFuture<Void> clear() {
         return onContext(done -> {
-            audio.clear();
             if (connection.isReady()) {
-                Futures.propagate(connection.write(RealtimeProtocol.clear()).toCompletionStage().toCompletableFuture(),
-                        done);
+                String echoId = id + "-clear-" + ++clears; // the server's answer ends the finals of cleared audio
+                audio.clear(echoId);
+                connection.write(RealtimeProtocol.clear());
+                Futures.propagate(connection.write(RealtimeProtocol.echo(echoId)).toCompletionStage()
+                        .toCompletableFuture(), done);
             } else {
+                audio.clear(null);
                 done.complete(null); // a new connection has nothing to clear
             }
         });

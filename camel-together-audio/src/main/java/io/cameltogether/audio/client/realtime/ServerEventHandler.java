@@ -73,7 +73,8 @@ final class ServerEventHandler {
         AudioLedger.Placement placement = audio.finalArrived(event, now);
         scheduleSettle();
         if (!placement.emit()) {
-            LOG.debug("realtime session '{}': dropping a replayed transcript already emitted", sessionId);
+            LOG.debug("realtime session '{}': dropping a transcript of a replay already emitted or of cleared audio",
+                    sessionId);
             return;
         }
         reports.finalTranscript(event, placement.span());
@@ -104,9 +105,13 @@ final class ServerEventHandler {
     private void failure(RealtimeFailures.Failure failure, long now) {
         switch (failure.action()) {
             case REPORT -> {
-                audio.turnFailed(now, failure.error()); // its fence need not wait for a final that will not come
-                scheduleSettle();
-                listener.onError(failure.error());
+                // its fence need not wait for a final that will not come
+                if (audio.turnFailed(now, failure.error())) {
+                    scheduleSettle();
+                    listener.onError(failure.error());
+                } else {
+                    LOG.debug("realtime session '{}': a turn of cleared audio failed", sessionId);
+                }
             }
             case RECONNECT -> connection.reconnect(failure.error());
             case FAIL_OVER -> connection.failOver(failure.error());
