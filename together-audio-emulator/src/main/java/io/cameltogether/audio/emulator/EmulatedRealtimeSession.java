@@ -56,7 +56,7 @@ final class EmulatedRealtimeSession {
     private boolean turnFailureUsed;
     private boolean withholdingFinals;
     private boolean dropped;
-    /** Finals held back until the first clear ({@link RealtimeFault#finalsCrossingAClear()}). */
+    /** Finals held back past the first clear ({@link RealtimeFault#finalsCrossingAClear()}). */
     private final List<ObjectNode> finalsBeforeClear = new ArrayList<>();
     private boolean clearedOnce;
     /** Samples of speech this connection has transcribed: the consumed-speech clock its events are timed on. */
@@ -147,8 +147,6 @@ final class EmulatedRealtimeSession {
                 processed(true);
             }
             case "input_audio_buffer.clear" -> {
-                finalsBeforeClear.forEach(this::send);
-                finalsBeforeClear.clear();
                 clearedOnce = true;
                 stuckSample = -1;
                 vad.clear();
@@ -160,8 +158,14 @@ final class EmulatedRealtimeSession {
                 log.sessionUpdate(message.path("session").toString());
                 update(message.path("session"));
             }
-            case "echo" -> send(events.event("echo.response").put("echo_id", message.path("echo_id").asText())
-                    .set("payload", message.path("payload")));
+            case "echo" -> {
+                send(events.event("echo.response").put("echo_id", message.path("echo_id").asText())
+                        .set("payload", message.path("payload")));
+                if (clearedOnce) { // decodes of the cleared audio that finish late
+                    finalsBeforeClear.forEach(this::send);
+                    finalsBeforeClear.clear();
+                }
+            }
             default -> send(events.error("unknown_event", "Unknown client event type '" + type + "'", false));
         }
     }

@@ -88,8 +88,9 @@ public final class RealtimeFault {
     }
 
     /**
-     * Holds the finals of the turns it completes until the client first clears its audio, and sends them just before
-     * it handles that clear: the finals a live server finished before it read a clear reach the client after it cleared.
+     * Holds the finals of the turns it completes until the client has cleared its audio, and sends them after
+     * answering the first echo that follows the clear: decodes of cleared audio that finish late reach the client
+     * after it cleared, and after the server has acknowledged the clear.
      */
     public static RealtimeFault finalsCrossingAClear() {
         return new RealtimeFault(Kind.FINALS_CROSS_CLEAR, 0, 0, null, null);

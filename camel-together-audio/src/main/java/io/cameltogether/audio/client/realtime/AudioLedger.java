@@ -2,7 +2,9 @@ package io.cameltogether.audio.client.realtime;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -36,6 +38,8 @@ final class AudioLedger {
     private static final Logger LOG = LoggerFactory.getLogger(AudioLedger.class);
     /** A pause this much longer than the server's minimum silence has ended the server's turn. */
     private static final int PAUSE_MARGIN_MS = 100;
+    /** Items of cleared audio remembered: the few turns a clear may leave unfinished. */
+    private static final int MAX_CLEARED_ITEMS = 16;
 
     private final String sessionId;
     private final int bytesPerSecond;
@@ -61,6 +65,10 @@ final class AudioLedger {
      * whose watches have failed, so its finals are dropped and its timing steers nothing.
      */
     private String clearEcho;
+    /** The item of the turn showing partials without a final yet, if the server names its items. */
+    private String openItem;
+    /** Items of cleared audio: their finals may come even after the clear's echo is answered. */
+    private final Set<String> clearedItems = new LinkedHashSet<>();
 
     /**
      * @param afterThisEvent     runs a task on the session's context after the event being handled
@@ -204,9 +212,10 @@ final class AudioLedger {
 
     /** A final transcript: whether it is new (not of replayed audio already transcribed), and where it lies. */
     Placement finalArrived(RealtimeProtocol.ServerEvent event, long now) {
-        if (clearEcho != null) {
+        if (ofClearedAudio(event.itemId())) {
             return new Placement(false, new SpeechPositions.Span(coveredTo, coveredTo));
         }
+        openItem = null;
         fences.finalArrived(now);
         SpeechPositions.Span span = positions.placeFinal(buffer.sentEnd());
         Placement placement = new Placement(timeline.isNewFinal(event.itemId(), event.text(), span), span);
@@ -215,10 +224,11 @@ final class AudioLedger {
     }
 
     /** A partial transcript: where its speech begins, or -1 if it is of a replay whose finals were emitted. */
-    long partialArrived(long now) {
-        if (clearEcho != null) {
+    long partialArrived(String itemId, long now) {
+        if (ofClearedAudio(itemId)) {
             return -1;
         }
+        openItem = itemId;
         fences.partialArrived(now);
         return timeline.isNewPartial() ? positions.placePartial(buffer.sentEnd()) : -1;
     }
@@ -230,10 +240,11 @@ final class AudioLedger {
      *
      * @return false when the turn was of audio cleared since: nothing to report
      */
-    boolean turnFailed(long now, RealtimeException error) {
-        if (clearEcho != null) {
+    boolean turnFailed(String itemId, long now, RealtimeException error) {
+        if (ofClearedAudio(itemId)) {
             return false;
         }
+        openItem = null;
         fences.finalArrived(now);
         coverage.turnFailed(coveredTo, buffer.sentEnd(), error);
         positions.placeFinal(buffer.sentEnd());
@@ -367,6 +378,8 @@ final class AudioLedger {
         }
         positions.replayFrom(connectionBase);
         clearEcho = null; // a new connection sends nothing of cleared audio
+        clearedItems.clear();
+        openItem = null;
         // after a gap the replay starts wherever the buffer does, perhaps inside a turn
         timeline.connected(replayedMillis > 0 ? connectionBase : -1, lostBytes > 0);
         return replayedMillis;
@@ -386,11 +399,29 @@ final class AudioLedger {
      */
     void clear(String echoId) {
         clearEcho = echoId;
+        if (openItem != null && echoId != null) {
+            clearedItems.add(openItem);
+            if (clearedItems.size() > MAX_CLEARED_ITEMS) {
+                clearedItems.remove(clearedItems.iterator().next());
+            }
+        }
+        openItem = null;
         coverage.failAll(RealtimeException.turnFailed(sessionId, "the audio was cleared before final transcripts "
                 + "covered it", null, null));
         cover(buffer.end(), timeline.emittedFinals(), false);
         fences.settleAll();
         connectionBase = buffer.end();
+    }
+
+    /**
+     * Whether an event of this item is of cleared audio: anything before the server answered the clear's echo, and
+     * the items named until then (the turn open at the clear among them), whose finals may come later.
+     */
+    boolean ofClearedAudio(String itemId) {
+        if (clearEcho != null && itemId != null && clearedItems.add(itemId) && clearedItems.size() > MAX_CLEARED_ITEMS) {
+            clearedItems.remove(clearedItems.iterator().next());
+        }
+        return clearEcho != null || itemId != null && clearedItems.contains(itemId);
     }
 
     /** Whether audio or a fence still waits for the server. */

@@ -195,10 +195,11 @@ final class Fences {
         return pending.isEmpty();
     }
 
-    /** Cleared audio will get no transcript: its fences are done. */
+    /** Cleared audio will get no transcript: its fences are done, and a turn it left open waits for nothing. */
     void settleAll() {
         pending.forEach(Fence::settle);
         pending.clear();
+        lastFinalAt = Math.max(lastFinalAt, lastPartialAt);
     }
 
     void failAll(Throwable error) {

@@ -179,7 +179,7 @@ public final class RealtimeSession implements SessionConnection.Owner {
     public CompletableFuture<Void> clear() {
         return onContext(done -> {
             if (connection.isReady()) {
-                String echoId = id + "-clear-" + ++clears; // the server's answer ends the finals of cleared audio
+                String echoId = "clear-" + ++clears; // the server's answer ends the finals of cleared audio
                 audio.clear(echoId);
                 connection.write(RealtimeProtocol.clear());
                 Futures.propagate(connection.write(RealtimeProtocol.echo(echoId)).toCompletionStage()

@@ -53,11 +53,13 @@ final class ServerEventHandler {
             case RealtimeProtocol.DELTA -> partial(event, now);
             case RealtimeProtocol.COMPLETED -> completed(event, now);
             case RealtimeProtocol.PROCESSED -> processed(event);
-            case RealtimeProtocol.FAILED, "error" -> failure(RealtimeFailures.ofEvent(sessionId, event), now);
+            case RealtimeProtocol.FAILED, "error" -> failure(event, RealtimeFailures.ofEvent(sessionId, event), now);
             case "echo.response" -> echoAnswered(event, now);
             default -> {
                 if (RealtimeProtocol.TURN_EVENTS.contains(event.type())) {
-                    reports.turn(event);
+                    if (!audio.ofClearedAudio(event.itemId())) {
+                        reports.turn(event);
+                    }
                 } else {
                     LOG.trace("realtime session '{}': {}", sessionId, event.type());
                 }
@@ -81,7 +83,7 @@ final class ServerEventHandler {
     }
 
     private void partial(ServerEvent event, long now) {
-        long start = audio.partialArrived(now);
+        long start = audio.partialArrived(event.itemId(), now);
         scheduleSettle();
         if (start >= 0) {
             reports.partial(event, start);
@@ -102,13 +104,16 @@ final class ServerEventHandler {
         }
     }
 
-    private void failure(RealtimeFailures.Failure failure, long now) {
+    private void failure(ServerEvent event, RealtimeFailures.Failure failure, long now) {
         switch (failure.action()) {
             case REPORT -> {
                 // its fence need not wait for a final that will not come
-                if (audio.turnFailed(now, failure.error())) {
+                boolean ofThisAudio = audio.turnFailed(event.itemId(), now, failure.error());
+                if (ofThisAudio) {
                     scheduleSettle();
-                    listener.onError(failure.error());
+                }
+                if (ofThisAudio || !RealtimeProtocol.FAILED.equals(event.type())) {
+                    listener.onError(failure.error()); // an error event is the server's answer, cleared or not
                 } else {
                     LOG.debug("realtime session '{}': a turn of cleared audio failed", sessionId);
                 }
