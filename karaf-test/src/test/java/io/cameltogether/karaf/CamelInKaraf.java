@@ -10,6 +10,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.osgi.framework.BundleContext;
 
+import io.cameltogether.audio.TogetherAudioConstants;
+
 /**
  * The routes the Karaf test sends through, on camel-core-osgi's context. A class of its own: the test class is
  * loaded before the test installs Camel, so it must not name a Camel type.
@@ -31,7 +33,7 @@ final class CamelInKaraf {
         try (CamelContext camel = camelWithRoute(bundleContext, "direct:stream", "together-audio:realtime?pace=fast")) {
             Exchange answered = camel.createProducerTemplate().send("direct:stream", ExchangePattern.InOut, e -> {
                 e.getMessage().setBody(Files.readAllBytes(recording.toPath()));
-                e.getMessage().setHeader("CamelTogetherAudioSessionId", "karaf-call");
+                e.getMessage().setHeader(TogetherAudioConstants.SESSION_ID, "karaf-call");
             });
             if (answered.getException() != null) {
                 throw answered.getException();

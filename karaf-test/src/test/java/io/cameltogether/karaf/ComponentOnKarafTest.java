@@ -30,6 +30,7 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
@@ -55,8 +56,7 @@ public class ComponentOnKarafTest {
 
     @Configuration
     public Option[] configuration() {
-        // started in the driver JVM, stopped with it (the Karaf tests cannot reach back to stop it)
-        TogetherAudioEmulator emulator = new TogetherAudioEmulator().start();
+        TogetherAudioEmulator emulator = DriverEmulator.INSTANCE;
         return new Option[] {
             karafDistributionConfiguration()
                     .frameworkUrl(maven("org.apache.karaf", "apache-karaf", System.getProperty("karaf.version"))
@@ -65,8 +65,8 @@ public class ComponentOnKarafTest {
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
-            // the build's own artifacts first, then the local repository, then Maven Central
-            editConfigurationFilePut(PAX_URL_MVN, "org.ops4j.pax.url.mvn.defaultRepositories",
+            // the build's own artifacts beside Karaf's system repository, then the local repository, then Central
+            editConfigurationFileExtend(PAX_URL_MVN, "org.ops4j.pax.url.mvn.defaultRepositories",
                     new File(System.getProperty("reactor.repository")).toURI() + "@snapshots@id=reactor"),
             editConfigurationFilePut(PAX_URL_MVN, "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local")),
@@ -115,11 +115,22 @@ public class ComponentOnKarafTest {
         }
 
         versionsByLibrary.forEach((library, versions) -> assertEquals(library + " " + versions, 1, versions.size()));
+        assertEquals("one Netty: " + versionsByLibrary, 1, versionsByLibrary.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("io.netty.")).map(Map.Entry::getValue).distinct().count());
         for (String library : List.of("io.cameltogether.camel-together-audio", "io.vertx.vertx-core",
                 "org.apache.httpcomponents.client5.httpclient5", "org.apache.httpcomponents.core5.httpcore5-h2",
-                "com.fasterxml.jackson.core.jackson-databind", "io.netty.codec-http")) {
+                "com.fasterxml.jackson.core.jackson-databind", "io.netty.codec-http", "io.netty.codec-http2")) {
             assertTrue(library + " in " + versionsByLibrary.keySet(), versionsByLibrary.containsKey(library));
         }
+    }
+
+    /**
+     * The emulator, started once in the driver JVM: Pax Exam calls {@link #configuration()} there and runs the tests
+     * in Karaf, which cannot reach back to stop it. It ends with the test JVM (closing it in a shutdown hook held
+     * that JVM's exit up for surefire's 30 s).
+     */
+    private static final class DriverEmulator {
+        static final TogetherAudioEmulator INSTANCE = new TogetherAudioEmulator().start();
     }
 
     private static Option propagate(String name) {
