@@ -40,6 +40,9 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "channelnames":
+        case "channelNames": getOrCreateConfiguration(target).setChannelNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "channels": getOrCreateConfiguration(target).setChannels(property(camelContext, io.cameltogether.audio.client.request.ChannelMode.class, value)); return true;
         case "chunkdurationms":
         case "chunkDurationMs": getOrCreateConfiguration(target).setChunkDurationMs(property(camelContext, int.class, value)); return true;
         case "concurrentconsumers":
@@ -193,6 +196,9 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "channelnames":
+        case "channelNames": return java.lang.String.class;
+        case "channels": return io.cameltogether.audio.client.request.ChannelMode.class;
         case "chunkdurationms":
         case "chunkDurationMs": return int.class;
         case "concurrentconsumers":
@@ -342,6 +348,9 @@ public class TogetherAudioComponentConfigurer extends PropertyConfigurerSupport 
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "channelnames":
+        case "channelNames": return getOrCreateConfiguration(target).getChannelNames();
+        case "channels": return getOrCreateConfiguration(target).getChannels();
         case "chunkdurationms":
         case "chunkDurationMs": return getOrCreateConfiguration(target).getChunkDurationMs();
         case "concurrentconsumers":

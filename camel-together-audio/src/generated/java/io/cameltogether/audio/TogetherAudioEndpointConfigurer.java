@@ -37,6 +37,9 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "channelnames":
+        case "channelNames": target.getConfiguration().setChannelNames(property(camelContext, java.lang.String.class, value)); return true;
+        case "channels": target.getConfiguration().setChannels(property(camelContext, io.cameltogether.audio.client.request.ChannelMode.class, value)); return true;
         case "chunkdurationms":
         case "chunkDurationMs": target.getConfiguration().setChunkDurationMs(property(camelContext, int.class, value)); return true;
         case "concurrentconsumers":
@@ -206,6 +209,9 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "channelnames":
+        case "channelNames": return java.lang.String.class;
+        case "channels": return io.cameltogether.audio.client.request.ChannelMode.class;
         case "chunkdurationms":
         case "chunkDurationMs": return int.class;
         case "concurrentconsumers":
@@ -376,6 +382,9 @@ public class TogetherAudioEndpointConfigurer extends PropertyConfigurerSupport i
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "channelnames":
+        case "channelNames": return target.getConfiguration().getChannelNames();
+        case "channels": return target.getConfiguration().getChannels();
         case "chunkdurationms":
         case "chunkDurationMs": return target.getConfiguration().getChunkDurationMs();
         case "concurrentconsumers":

@@ -23,7 +23,7 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(89);
         props.add("adaptiveRateLimit");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -31,6 +31,8 @@ public class TogetherAudioEndpointUriFactory extends org.apache.camel.support.co
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("channelNames");
+        props.add("channels");
         props.add("chunkDurationMs");
         props.add("concurrentConsumers");
         props.add("connectTimeout");

@@ -6,6 +6,7 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 import io.cameltogether.audio.client.ClientSettings;
+import io.cameltogether.audio.client.request.ChannelMode;
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.request.ResponseFormat;
 
@@ -49,6 +50,10 @@ public class TogetherAudioConfiguration extends RequestTrafficConfiguration impl
     private long maxAudioDuration = 14_400_000;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
     private long partDuration;
+    @UriParam(label = "producer", defaultValue = "mixed", enums = "mixed,separate")
+    private ChannelMode channels = ChannelMode.MIXED;
+    @UriParam(label = "producer")
+    private String channelNames;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "3600000", javaType = "java.time.Duration")
@@ -242,6 +247,33 @@ public class TogetherAudioConfiguration extends RequestTrafficConfiguration impl
      */
     public void setPartDuration(long partDuration) {
         this.partDuration = partDuration;
+    }
+
+    public ChannelMode getChannels() {
+        return channels;
+    }
+
+    /**
+     * How a recording with several channels (a call recorded with the agent on one channel, the customer on the
+     * other) is transcribed: `mixed` sends it as it is, and the API mixes the channels; `separate` sends each channel
+     * of a WAV (PCM, float, G.711) as a mono request of its own, side by side, and merges the answers into one
+     * transcript on the recording's clock whose turns, words and subtitles name their channel (channelNames). A
+     * channel that stays silent is not sent. One request per channel that holds sound.
+     */
+    public void setChannels(ChannelMode channels) {
+        this.channels = channels;
+    }
+
+    public String getChannelNames() {
+        return channelNames;
+    }
+
+    /**
+     * With channels=separate, the channels' names, first channel first, comma-separated (e.g. agent,customer): they
+     * label the turns ("agent: ..."), words and subtitle cues. Unset, the channels are named channel1, channel2...
+     */
+    public void setChannelNames(String channelNames) {
+        this.channelNames = channelNames;
     }
 
     public long getConnectTimeout() {

@@ -27,6 +27,13 @@ public final class TogetherAudioConstants {
     public static final String MIN_SPEAKERS = "CamelTogetherAudioMinSpeakers";
     @Metadata(description = "Most speakers expected in this message's audio (with diarize).", javaType = "Integer")
     public static final String MAX_SPEAKERS = "CamelTogetherAudioMaxSpeakers";
+    @Metadata(description = "How to transcribe this message's channels: `mixed` (as it is) or `separate` (each "
+            + "channel of a WAV on its own, turns named after their channel).", javaType = "String",
+              enums = "mixed,separate")
+    public static final String CHANNELS = "CamelTogetherAudioChannels";
+    @Metadata(description = "Names of this message's channels with channels=separate, first channel first, "
+            + "comma-separated (e.g. agent,customer).", javaType = "String")
+    public static final String CHANNEL_NAMES = "CamelTogetherAudioChannelNames";
     @Metadata(description = "Output body for this message: `text`, `result`, `json`, `srt` or `vtt`.",
               javaType = "String", enums = "text,result,json,srt,vtt")
     public static final String OUTPUT_FORMAT = "CamelTogetherAudioOutputFormat";

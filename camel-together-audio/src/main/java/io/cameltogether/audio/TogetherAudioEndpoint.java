@@ -30,6 +30,8 @@ import io.cameltogether.audio.client.ClientSettings;
 import io.cameltogether.audio.client.transport.Network;
 import io.cameltogether.audio.client.TogetherAudioClient;
 import io.cameltogether.audio.client.realtime.RealtimeClient;
+import io.cameltogether.audio.client.request.ChannelLayout;
+import io.cameltogether.audio.client.request.ChannelMode;
 import io.cameltogether.audio.client.request.BatchTask;
 import io.cameltogether.audio.batch.BatchOptionsMapper;
 import io.cameltogether.audio.batch.TranscribeProducer;
@@ -113,6 +115,12 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
 
     /** Fails endpoint creation on option values the API would reject for every message. */
     void validateOptions() {
+        ChannelLayout.of(configuration.getChannelNames());
+        if (configuration.getChannels() == ChannelMode.SEPARATE && (operation == TogetherAudioOperation.realtime
+                || operation == TogetherAudioOperation.batchJob)) {
+            throw new AudioValidationException("channels=separate is for transcribe and translate: a batch job's "
+                    + "recordings are URLs Together fetches as they are, and realtime streams are not yet taken apart");
+        }
         if (operation == TogetherAudioOperation.realtime) {
             RealtimeOptionsMapper.validate(configuration);
         } else {

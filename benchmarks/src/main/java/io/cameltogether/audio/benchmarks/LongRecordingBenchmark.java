@@ -1,24 +1,16 @@
 package io.cameltogether.audio.benchmarks;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import javazoom.jl.decoder.Bitstream;
 import javazoom.jl.decoder.Decoder;
@@ -56,7 +48,7 @@ public final class LongRecordingBenchmark {
         double hours = Double.parseDouble(System.getProperty("audioHours", "6"));
         double processingPerHour = Double.parseDouble(System.getProperty("processingPerHour", "10"));
         Path dir = Files.createTempDirectory("long-recording-benchmark");
-        Path wav = speech(dir.resolve("hearing.wav"), hours);
+        Path wav = RepeatedWav.write(CONVERSATION, dir.resolve("hearing.wav"), hours);
         Path mp3 = mp3Speech(dir.resolve("hearing.mp3"), hours);
         System.out.printf(Locale.ROOT, "%.1f h of speech: WAV %d MB, MP3 %d MB; the emulator answers in %.0f s per "
                 + "audio hour%n", hours, Files.size(wav) >> 20, Files.size(mp3) >> 20, processingPerHour);
@@ -170,26 +162,6 @@ public final class LongRecordingBenchmark {
             }
         }
         mp3Seconds = copies * copySeconds;
-        return target;
-    }
-
-    /** The conversation repeated for the given hours, streamed to disk by the JDK's WAV writer. */
-    private static Path speech(Path target, double hours) throws Exception {
-        AudioFormat format;
-        byte[] pcm;
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(new BufferedInputStream(
-                Files.newInputStream(CONVERSATION)))) {
-            format = in.getFormat();
-            pcm = in.readAllBytes();
-        }
-        long frames = (long) (hours * 3600 * format.getFrameRate());
-        // enough copies to fill the hours: a SequenceInputStream closes every element left, so it must end
-        long copies = frames * format.getFrameSize() / pcm.length + 1;
-        InputStream repeated = new SequenceInputStream(Collections.enumeration(
-                Collections.nCopies((int) copies, pcm).stream().map(ByteArrayInputStream::new).toList()));
-        try (AudioInputStream speech = new AudioInputStream(repeated, format, frames)) {
-            AudioSystem.write(speech, AudioFileFormat.Type.WAVE, target.toFile());
-        }
         return target;
     }
 }

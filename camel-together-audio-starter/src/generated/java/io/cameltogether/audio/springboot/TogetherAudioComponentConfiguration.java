@@ -68,6 +68,19 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
      */
     private String jobIds;
     /**
+     * With channels=separate, the channels' names, first channel first, comma-separated (e.g. agent,customer): they
+     * label the turns (agent: ...), words and subtitle cues. Unset, the channels are named channel1, channel2...
+     */
+    private String channelNames;
+    /**
+     * How a recording with several channels (a call recorded with the agent on one channel, the customer on the other)
+     * is transcribed: mixed sends it as it is, and the API mixes the channels; separate sends each channel of a WAV
+     * (PCM, float, G.711) as a mono request of its own, side by side, and merges the answers into one transcript on the
+     * recording's clock whose turns, words and subtitles name their channel (channelNames). A channel that stays silent
+     * is not sent. One request per channel that holds sound.
+     */
+    private io.cameltogether.audio.client.request.ChannelMode channels = io.cameltogether.audio.client.request.ChannelMode.MIXED;
+    /**
      * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
      */
     private Integer chunkDurationMs = 100;
@@ -466,6 +479,22 @@ public class TogetherAudioComponentConfiguration extends ComponentConfigurationP
 
     public void setJobIds(String jobIds) {
         this.jobIds = jobIds;
+    }
+
+    public String getChannelNames() {
+        return channelNames;
+    }
+
+    public void setChannelNames(String channelNames) {
+        this.channelNames = channelNames;
+    }
+
+    public io.cameltogether.audio.client.request.ChannelMode getChannels() {
+        return channels;
+    }
+
+    public void setChannels(io.cameltogether.audio.client.request.ChannelMode channels) {
+        this.channels = channels;
     }
 
     public Integer getChunkDurationMs() {

@@ -133,6 +133,25 @@ public final class TogetherAudioEndpointBuilder extends EndpointBuilderSupport<T
     }
 
     /**
+     * With channels=separate, the channels' names, first channel first, comma-separated (e.g. agent,customer): they
+     * label the turns (agent: ...), words and subtitle cues. Unset, the channels are named channel1, channel2...
+     */
+    public TogetherAudioEndpointBuilder channelNames(String value) {
+        return set("channelNames", value);
+    }
+
+    /**
+     * How a recording with several channels (a call recorded with the agent on one channel, the customer on the other)
+     * is transcribed: mixed sends it as it is, and the API mixes the channels; separate sends each channel of a WAV
+     * (PCM, float, G.711) as a mono request of its own, side by side, and merges the answers into one transcript on the
+     * recording's clock whose turns, words and subtitles name their channel (channelNames). A channel that stays silent
+     * is not sent. One request per channel that holds sound.
+     */
+    public TogetherAudioEndpointBuilder channels(io.cameltogether.audio.client.request.ChannelMode value) {
+        return set("channels", value);
+    }
+
+    /**
      * Realtime producer: milliseconds of audio per append when streaming files and streams (at most 1000).
      */
     public TogetherAudioEndpointBuilder chunkDurationMs(int value) {

@@ -5,6 +5,8 @@ import org.apache.camel.Message;
 import io.cameltogether.audio.TogetherAudioConfiguration;
 import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.client.request.BatchOptions;
+import io.cameltogether.audio.client.request.ChannelLayout;
+import io.cameltogether.audio.client.request.ChannelMode;
 import io.cameltogether.audio.client.request.OutputFormat;
 import io.cameltogether.audio.client.request.ResponseFormat;
 import io.cameltogether.audio.client.request.TimestampGranularity;
@@ -35,6 +37,14 @@ public final class BatchOptionsMapper {
                 Boolean.TRUE.equals(diarize) ? Boolean.TRUE : null,
                 Headers.get(m, TogetherAudioConstants.MIN_SPEAKERS, Integer.class, c.getMinSpeakers()),
                 Headers.get(m, TogetherAudioConstants.MAX_SPEAKERS, Integer.class, c.getMaxSpeakers()));
+    }
+
+    /** The message's channel layout with channels=separate (header or option), or null to send it as it is. */
+    public static ChannelLayout channelLayout(TogetherAudioConfiguration c, Message m) {
+        ChannelMode mode = Headers.get(m, TogetherAudioConstants.CHANNELS, ChannelMode.class, c.getChannels());
+        return mode == ChannelMode.SEPARATE
+                ? ChannelLayout.of(Headers.get(m, TogetherAudioConstants.CHANNEL_NAMES, String.class,
+                c.getChannelNames())) : null;
     }
 
     public static OutputFormat outputFormat(TogetherAudioConfiguration c, Message m) {

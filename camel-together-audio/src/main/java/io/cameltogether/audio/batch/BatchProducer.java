@@ -50,7 +50,8 @@ abstract class BatchProducer extends DefaultAsyncProducer {
             output = BatchOptionsMapper.outputFormat(endpoint.getConfiguration(), in);
             BatchOptions options = BatchOptionsMapper.fromMessage(endpoint.getConfiguration(), in).resolve(task, output);
             AudioSource audio = AudioBodies.from(in);
-            request = new BatchRequest(task, audio, options);
+            request = new BatchRequest(task, audio, options,
+                    BatchOptionsMapper.channelLayout(endpoint.getConfiguration(), in));
             answer = onThisThread
                     ? endpoint.getClient().sendOnCallingThread(request) : endpoint.getClient().send(request);
         } catch (Exception e) {

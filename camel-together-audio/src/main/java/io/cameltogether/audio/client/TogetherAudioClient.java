@@ -11,6 +11,7 @@ import org.apache.hc.core5.io.CloseMode;
 import io.cameltogether.audio.client.request.BatchRequest;
 import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.client.split.AudioPart;
+import io.cameltogether.audio.client.split.ChannelTranscription;
 import io.cameltogether.audio.client.split.PartedTranscription;
 import io.cameltogether.audio.client.split.RecordingSplitter;
 import io.cameltogether.audio.client.transport.ApiHttpClients;
@@ -59,7 +60,7 @@ public final class TogetherAudioClient implements AutoCloseable {
      * client holds as many requests as it may, the calling thread waits for room; one of the client's own threads
      * (a route that sends again from the answer's thread) never waits, since it may be the one that would free it.
      * A WAV, MP3 or FLAC over the limits (or over the part duration) is sent as parts, each a request of its own,
-     * and answered as one.
+     * and answered as one; so is each channel of a WAV whose request asks for its channels apart.
      *
      * @throws AudioValidationException when the audio is over the upload cap and cannot be split
      * @throws TogetherAudioException   when the client is stopping, or the wait for room is interrupted
@@ -79,6 +80,9 @@ public final class TogetherAudioClient implements AutoCloseable {
     }
 
     private CompletableFuture<BatchResponse> send(BatchRequest request, boolean onCallingThread) {
+        if (request.channels() != null) {
+            return ChannelTranscription.send(request, request.channels(), channel -> send(channel, false));
+        }
         Optional<List<AudioPart>> parts = splitter.split(request.audio());
         if (parts.isPresent()) {
             return PartedTranscription.send(request, parts.get(), part -> sendWhole(part, false));

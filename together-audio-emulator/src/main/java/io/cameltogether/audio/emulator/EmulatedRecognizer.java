@@ -1,5 +1,6 @@
 package io.cameltogether.audio.emulator;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,7 +33,10 @@ final class EmulatedRecognizer {
             throw new ApiError(400, "invalid_request_error", "audio_too_long", "file", String.format(Locale.ROOT,
                     "Audio is %.0f s long; the limit is %.0f s (4 hours)", duration, limits.maxDurationSeconds));
         }
-        EmulatedTranscript transcript = new EmulatedTranscript(audio.crc32c(), duration);
+        List<EnergyVad.Turn> speech = format.equals("wav") ? audio.speech().turns() : null;
+        EmulatedTranscript transcript = speech != null
+                ? EmulatedTranscript.spoken(speech, audio.speech().sampleRate(), duration)
+                : new EmulatedTranscript(audio.crc32c(), duration);
         String body = params.verbose()
                 ? transcript.verbose(task, params.language(), params.wordTimestamps(), params.speakers()).toString()
                 : Json.MAPPER.createObjectNode().put("text", transcript.text()).toString();

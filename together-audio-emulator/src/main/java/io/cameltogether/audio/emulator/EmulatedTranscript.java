@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The emulator's stand-in for speech recognition: deterministic words (the same audio bytes always give the same
- * text), spread over the real duration at a speaking pace, beginning with "(emulated)" so no one mistakes them for
- * a real transcript. Sentences of eight words form segments; with diarization, speakers take turns by sentence.
+ * The emulator's stand-in for speech recognition: deterministic words beginning with "(emulated)" so no one
+ * mistakes them for a real transcript. In a WAV whose samples it reads, words are placed where the speech is
+ * ({@link #spoken}); in other audio the same bytes always give the same text, spread over the real
+ * duration at a speaking pace in sentences of eight words, a segment each. With diarization, speakers take turns by
+ * segment.
  */
 final class EmulatedTranscript {
 
@@ -28,6 +30,43 @@ final class EmulatedTranscript {
 
     private final List<TimedWord> words = new ArrayList<>();
     private final double duration;
+
+    /** What a recognizer writes on audio without speech, as Whisper does: words it did not hear. */
+    private static final String[] ON_SILENCE = {LABEL, "thank", "you."};
+
+    private EmulatedTranscript(List<TimedWord> words, double durationSeconds) {
+        this.duration = durationSeconds;
+        this.words.addAll(words);
+    }
+
+    /**
+     * A transcript of the speech where it was heard: each turn worded from its own sound (as the realtime sessions
+     * word it, so the same speech reads the same in any recording), its words spread over the turn, a segment per
+     * sentence of eight words, a turn always starting one. Audio without speech gets the words Whisper invents on
+     * silence.
+     */
+    static EmulatedTranscript spoken(List<EnergyVad.Turn> turns, int sampleRate, double durationSeconds) {
+        List<TimedWord> words = new ArrayList<>();
+        if (turns.isEmpty()) {
+            double slot = durationSeconds / ON_SILENCE.length;
+            for (int i = 0; i < ON_SILENCE.length; i++) {
+                words.add(new TimedWord(ON_SILENCE[i], round(i * slot), round((i + 0.8) * slot), 0));
+            }
+        }
+        int sentences = 0;
+        for (EnergyVad.Turn turn : turns) {
+            double start = turn.startSample() / (double) sampleRate;
+            double length = (turn.endSample() - turn.startSample()) / (double) sampleRate;
+            double speech = Math.max(0.1, turn.speechSeconds());
+            double scale = length > 0 ? length / speech : 1;
+            for (TimedWord w : new EmulatedTranscript(turn.seed(), speech).words) {
+                words.add(new TimedWord(w.text(), round(start + w.start() * scale), round(start + w.end() * scale),
+                        sentences + w.sentence()));
+            }
+            sentences = words.get(words.size() - 1).sentence() + 1; // a turn starts a segment
+        }
+        return new EmulatedTranscript(words, durationSeconds);
+    }
 
     EmulatedTranscript(long seed, double durationSeconds) {
         this.duration = durationSeconds;
@@ -73,8 +112,10 @@ final class EmulatedTranscript {
                         .put("start", sentence.get(0).start()).put("end", sentence.get(sentence.size() - 1).end())
                         .put("text", join(sentence));
                 ArrayNode turnWords = turn.putArray("words");
-                for (int i = s * WORDS_PER_SENTENCE; i < s * WORDS_PER_SENTENCE + sentence.size(); i++) {
-                    turnWords.add(word(i, speakers));
+                for (int i = 0; i < words.size(); i++) {
+                    if (words.get(i).sentence() == s) {
+                        turnWords.add(word(i, speakers));
+                    }
                 }
             }
         }

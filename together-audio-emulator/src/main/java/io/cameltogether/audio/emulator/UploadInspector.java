@@ -6,8 +6,9 @@ import java.util.zip.CRC32C;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Watches audio bytes go by without keeping them: counts them, checksums them, counts MP3 frames, and keeps the
- * first and last 64 KB, which is all {@link AudioProbe} needs to tell the format and duration.
+ * Watches audio bytes go by without keeping them: counts them, checksums them, counts MP3 frames, finds the speech
+ * in a WAV, and keeps the first and last 64 KB, which is all {@link AudioProbe} needs to tell the format and
+ * duration.
  */
 final class UploadInspector {
 
@@ -17,6 +18,7 @@ final class UploadInspector {
     private final byte[] tail = new byte[KEEP];
     private final CRC32C crc = new CRC32C();
     private final Mp3FrameCounter mp3Frames = new Mp3FrameCounter();
+    private final WavSpeech speech = new WavSpeech();
     private int headLength;
     private long tailEnd;
     private long total;
@@ -25,6 +27,7 @@ final class UploadInspector {
         byte[] bytes = buffer.getBytes();
         crc.update(bytes, 0, bytes.length);
         mp3Frames.update(bytes);
+        speech.update(bytes);
         if (headLength < KEEP) {
             int n = Math.min(KEEP - headLength, bytes.length);
             System.arraycopy(bytes, 0, head, headLength, n);
@@ -45,6 +48,11 @@ final class UploadInspector {
     /** Seconds of audio in the MPEG Layer III frames seen, if the upload is an MP3; null if no frame was seen. */
     Double mp3FrameSeconds() {
         return mp3Frames.seconds();
+    }
+
+    /** Where the speech is, if the upload is a WAV whose samples could be read. */
+    WavSpeech speech() {
+        return speech;
     }
 
     long total() {

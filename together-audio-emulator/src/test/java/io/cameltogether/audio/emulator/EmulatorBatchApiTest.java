@@ -64,15 +64,38 @@ class EmulatorBatchApiTest {
 
     /** 16 kHz mono 16-bit PCM: a tone, so different lengths give different bytes. */
     static byte[] wav(double seconds) {
+        return wav(seconds, 0, seconds);
+    }
+
+    /** 16 kHz mono 16-bit PCM, silent but for a tone in each stretch (start, end in seconds). */
+    static byte[] wav(double seconds, double... toneStretches) {
         int samples = (int) (seconds * 16_000);
         ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
                 .putShort((short) 1).putShort((short) 1).putInt(16_000).putInt(32_000).putShort((short) 2)
                 .putShort((short) 16).put("data".getBytes()).putInt(samples * 2);
         for (int i = 0; i < samples; i++) {
-            b.putShort((short) (8000 * Math.sin(i * 2 * Math.PI * 440 / 16_000)));
+            boolean tone = false;
+            for (int t = 0; t + 1 < toneStretches.length; t += 2) {
+                tone |= i >= toneStretches[t] * 16_000 && i < toneStretches[t + 1] * 16_000;
+            }
+            b.putShort((short) (tone ? 8000 * Math.sin(i * 2 * Math.PI * 440 / 16_000) : 0));
         }
         return b.array();
+    }
+
+    @Test
+    void aWavsWordsArePlacedWhereItsSpeechIsAndSilenceGetsWordsAsWhisperGivesThem() throws IOException {
+        Answer spoken = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3")
+                .addTextBody("response_format", "verbose_json"), wav(6, 1, 2, 4, 5));
+        Answer silent = transcribe(f -> f.addTextBody("model", "openai/whisper-large-v3"), wav(3, new double[0]));
+
+        JsonNode segments = spoken.json().get("segments");
+        assertEquals(2, segments.size(), segments.toString());
+        assertEquals(1.0, segments.get(0).get("start").asDouble(), 0.3);
+        assertEquals(2.0, segments.get(0).get("end").asDouble(), 0.3);
+        assertEquals(4.0, segments.get(1).get("start").asDouble(), 0.3);
+        assertEquals("(emulated) thank you.", silent.json().get("text").asText());
     }
 
     @Test

@@ -130,6 +130,15 @@ public final class AudioSource {
         return new AudioSource(withExtension(fileName, format), format, length, opener, true, false, null);
     }
 
+    /**
+     * Audio made anew from another on every opening (one channel of it, say): as repeatable as any re-opened source,
+     * and read side by side with other audio made from the same source only if that source allows it.
+     */
+    public static AudioSource derived(AudioSource from, Opener opener, String fileName, long length) {
+        AudioFormat format = formatOf(fileName, null);
+        return new AudioSource(fileName, format, length, opener, true, from.opensIndependently(), null);
+    }
+
     /** A public https URL: sent as the {@code file} field, the API downloads it (up to 1 GB). */
     public static AudioSource url(String value) {
         String trimmed = value.trim();

@@ -102,7 +102,7 @@ public final class PartedTranscription {
     }
 
     /** The JSON the API would have answered for the whole recording in the format the caller asked for. */
-    private static String json(TranscriptionResult whole, ResponseFormat format) {
+    static String json(TranscriptionResult whole, ResponseFormat format) {
         try {
             return format == ResponseFormat.JSON
                     ? Json.MAPPER.createObjectNode().put("text", whole.text()).toString()

@@ -113,7 +113,7 @@ final class WavRecording {
 
     /** Bytes of the WAV file {@link #part} makes of {@code count} frames. */
     long partLength(long count) {
-        return header(count).length + count * partFormat.getFrameSize();
+        return header(partFormat, count).length + count * partFormat.getFrameSize();
     }
 
     /** Bytes each frame takes in a part. */
@@ -127,12 +127,20 @@ final class WavRecording {
      * SequenceInputStream would take for its end; the buffer always asks for many frames.
      */
     InputStream part(long start, long count) throws IOException {
+        return new SequenceInputStream(new ByteArrayInputStream(header(partFormat, count)),
+                new BufferedInputStream(partFrames(start, count), 64 * 1024));
+    }
+
+    /** The format of parts: the recording's, but 16-bit for float recordings. */
+    AudioFormat partFormat() {
+        return partFormat;
+    }
+
+    /** Frames {@code start} to {@code start + count} in the parts' format, without a header. */
+    AudioInputStream partFrames(long start, long count) throws IOException {
         AudioInputStream stretch = new AudioInputStream(framesFrom(start), format, count);
         try {
-            AudioInputStream inPartFormat = partFormat.equals(format) ? stretch
-                    : AudioSystem.getAudioInputStream(partFormat, stretch);
-            return new SequenceInputStream(new ByteArrayInputStream(header(count)),
-                    new BufferedInputStream(inPartFormat, 64 * 1024));
+            return partFormat.equals(format) ? stretch : AudioSystem.getAudioInputStream(partFormat, stretch);
         } catch (RuntimeException e) {
             stretch.close();
             throw e;
@@ -140,13 +148,13 @@ final class WavRecording {
     }
 
     /**
-     * The header the JDK's WAV writer puts before {@code count} frames of this format: written for a stream that
+     * The header the JDK's WAV writer puts before {@code count} frames of {@code format}: written for a stream that
      * declares that length but holds no frames, so the writer emits the header alone.
      */
-    private byte[] header(long count) {
+    byte[] header(AudioFormat format, long count) {
         ByteArrayOutputStream header = new ByteArrayOutputStream(64);
         try {
-            AudioSystem.write(new AudioInputStream(InputStream.nullInputStream(), partFormat, count),
+            AudioSystem.write(new AudioInputStream(InputStream.nullInputStream(), format, count),
                     AudioFileFormat.Type.WAVE, header);
         } catch (IOException | IllegalArgumentException e) {
             throw new AudioValidationException("WAV '" + source.fileName() + "' is in a format (" + format + ") "
