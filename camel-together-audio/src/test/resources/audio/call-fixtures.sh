@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes the call recordings of per-channel transcription: a phone call as contact-centre platforms record it, the
 # agent (espeak-ng en-us) on the left channel and the customer (en-gb+f3) on the right, 8 kHz, each channel over a
-# line-noise floor at -66 dBFS. The customer starts before the agent has finished (cross-talk). Turns, in seconds:
+# white-noise floor peaking at -66 dBFS (about -78 dBFS over its loudest 50 ms). The customer starts before the agent
+# has finished (cross-talk). Turns, in seconds:
 #   agent     0.3  "Thank you for calling Northwind, this is Sam, how can I help?"
 #   customer  3.0  "Hi, I would like to change the address for my delivery."
 #   agent     6.6  "Of course. What is the new address?"

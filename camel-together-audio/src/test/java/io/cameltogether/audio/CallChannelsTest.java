@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.converter.stream.InputStreamCache;
 import org.junit.jupiter.api.Test;
 
 import io.cameltogether.audio.client.AudioValidationException;
@@ -50,7 +52,12 @@ class CallChannelsTest extends EmulatorTestSupport {
         for (int i = 0; i < TURN_STARTS.length; i++) {
             assertEquals(TURN_STARTS[i], call.speakerSegments().get(i).start(), 0.3, "turn " + i);
         }
-        assertTrue(call.words().isEmpty() || call.words().stream().allMatch(w -> w.speakerId() != null));
+        assertFalse(call.words().isEmpty());
+        for (SpeakerSegment turn : call.speakerSegments()) {
+            assertTrue(call.words().stream().filter(w -> w.start() >= turn.start() && w.end() <= turn.end()
+                    && turn.words().contains(w)).allMatch(w -> w.speakerId().equals(turn.speakerId())), turn.text());
+            assertFalse(turn.words().isEmpty(), turn.text());
+        }
         List<RecordedRequest> requests = EMULATOR.requests();
         assertEquals(List.of("call-stereo-ulaw-agent.wav", "call-stereo-ulaw-customer.wav"),
                 requests.stream().map(RecordedRequest::fileName).sorted().toList());
@@ -113,6 +120,33 @@ class CallChannelsTest extends EmulatorTestSupport {
         String noise = transcribe("together-audio:transcribe?outputFormat=result",
                 monoWav(AUDIO.resolve("call-agent-only.wav"), 1)).text();
         assertFalse(noise.isBlank());
+    }
+
+    @Test
+    void aStreamCacheIsReadOneChannelAfterTheOther() throws Exception {
+        Exchange answered = template.send(SEPARATE + "&outputFormat=result", e -> {
+            e.getMessage().setBody(new InputStreamCache(Files.readAllBytes(STEREO)));
+            e.getMessage().setHeader(Exchange.FILE_NAME, "call.wav");
+        });
+
+        assertNull(answered.getException());
+        assertEquals(TURN_SPEAKERS, answered.getMessage().getBody(TranscriptionResult.class).speakerSegments()
+                .stream().map(SpeakerSegment::speakerId).toList());
+    }
+
+    @Test
+    void aRecordingSilentOnEveryChannelSendsNothingAndComesBackEmpty() {
+        EMULATOR.withRequestRecording(true);
+        Exchange answered = template.send(SEPARATE + "&outputFormat=result", e -> {
+            e.getMessage().setBody(TestAudio.wav(new byte[64_000], 1, 2, false));
+            e.getMessage().setHeader(Exchange.FILE_NAME, "muted.wav");
+        });
+
+        assertNull(answered.getException());
+        TranscriptionResult result = answered.getMessage().getBody(TranscriptionResult.class);
+        assertEquals("", result.text());
+        assertEquals("transcribe", result.task());
+        assertTrue(EMULATOR.requests().isEmpty());
     }
 
     @Test

@@ -43,8 +43,7 @@ public final class BatchOptionsMapper {
     public static ChannelLayout channelLayout(TogetherAudioConfiguration c, Message m) {
         ChannelMode mode = Headers.get(m, TogetherAudioConstants.CHANNELS, ChannelMode.class, c.getChannels());
         return mode == ChannelMode.SEPARATE
-                ? ChannelLayout.of(Headers.get(m, TogetherAudioConstants.CHANNEL_NAMES, String.class,
-                c.getChannelNames())) : null;
+                ? ChannelLayout.of(Headers.list(m, TogetherAudioConstants.CHANNEL_NAMES, c.getChannelNames())) : null;
     }
 
     public static OutputFormat outputFormat(TogetherAudioConfiguration c, Message m) {

@@ -39,7 +39,9 @@ final class WavSpeech {
         if (vad == null) {
             header.writeBytes(bytes);
             if (!readHeader()) {
-                unreadable = header.size() > MAX_HEADER;
+                unreadable |= header.size() > MAX_HEADER;
+            } else {
+                header.reset(); // fed: no longer needed
             }
             return;
         }
@@ -79,7 +81,8 @@ final class WavSpeech {
                         ? riff.getShort(at + 8 + 24) & 0xFFFF : tag;
                 channels = riff.getShort(at + 10) & 0xFFFF;
                 sampleRate = riff.getInt(at + 12);
-                sampleBytes = ((riff.getShort(at + 22) & 0xFFFF) + 7) / 8;
+                int blockAlign = riff.getShort(at + 20) & 0xFFFF;
+                sampleBytes = channels > 0 ? blockAlign / channels : 0; // the container, not the valid bits
             } else if (id == 0x61746164) { // "data"
                 return start(riff, at + 8, size);
             }
@@ -99,7 +102,7 @@ final class WavSpeech {
         EnergyVad.Settings settings = new EnergyVad.Settings();
         settings.maxSpeechS = 30; // a recognizer's window, not a live turn's bound
         vad = new EnergyVad(sampleRate, settings);
-        dataLeft = size;
+        dataLeft = size == 0 ? Long.MAX_VALUE : size; // 0, as streaming writers leave it: to the end
         feed(riff.array(), dataAt, riff.limit() - dataAt);
         return true;
     }

@@ -54,6 +54,12 @@ public record BatchOptions(
         return withResponseFormat(format);
     }
 
+    /** These options with other timestamp granularities. */
+    public BatchOptions withTimestampGranularities(Set<TimestampGranularity> granularities) {
+        return new BatchOptions(model, language, prompt, responseFormat, temperature, granularities, diarize,
+                minSpeakers, maxSpeakers);
+    }
+
     /** These options with another response format. */
     public BatchOptions withResponseFormat(ResponseFormat format) {
         return new BatchOptions(model, language, prompt, format, temperature, timestampGranularities, diarize,

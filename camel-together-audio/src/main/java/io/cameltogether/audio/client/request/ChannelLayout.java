@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.cameltogether.audio.client.AudioValidationException;
 
@@ -18,6 +19,9 @@ public record ChannelLayout(List<String> names) {
     /** More channels than any call recording or meeting mixer produces; each is a request. */
     public static final int MAX_CHANNELS = 8;
     private static final int MAX_NAME_LENGTH = 64;
+    /** What labels a text line, an SRT cue and a WebVTT voice tag without breaking any of them. */
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.-][\\p{L}\\p{N} _.-]{0,"
+            + (MAX_NAME_LENGTH - 1) + "}");
 
     public ChannelLayout {
         names = List.copyOf(names);
@@ -34,11 +38,11 @@ public record ChannelLayout(List<String> names) {
             Set<String> seen = new HashSet<>();
             for (String raw : channelNames.split(",", -1)) {
                 String name = raw.strip();
-                if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.contains(":")
-                        || !seen.add(name)) {
+                if (!NAME.matcher(name).matches() || !seen.add(name)) {
                     throw new AudioValidationException("channelNames '" + channelNames + "' is not valid: give one "
                             + "distinct name per channel, first channel first, separated by commas (e.g. "
-                            + "agent,customer); each 1 to " + MAX_NAME_LENGTH + " characters, without ':'");
+                            + "agent,customer); each 1 to " + MAX_NAME_LENGTH + " letters, digits, spaces, '_', "
+                            + "'.' or '-'");
                 }
                 names.add(name);
             }

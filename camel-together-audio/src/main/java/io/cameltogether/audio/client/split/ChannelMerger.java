@@ -32,7 +32,8 @@ final class ChannelMerger {
     private ChannelMerger() {
     }
 
-    static TranscriptionResult merge(List<ChannelTranscript> channels, double seconds) {
+    /** @param task the task verbose_json names, also when no channel held sound and none was asked */
+    static TranscriptionResult merge(List<ChannelTranscript> channels, String task, double seconds) {
         List<SpeakerSegment> turns = new ArrayList<>();
         List<Segment> segments = new ArrayList<>();
         List<Word> words = new ArrayList<>();
@@ -52,10 +53,9 @@ final class ChannelMerger {
         }
         List<SpeakerSegment> joined = joinConsecutive(turns);
         String text = joined.stream().map(t -> t.speakerId() + ": " + t.text()).collect(Collectors.joining("\n"));
-        TranscriptionResult first = channels.isEmpty() ? null : channels.get(0).result();
         String language = channels.stream().map(c -> c.result().language()).filter(Objects::nonNull).findFirst()
                 .orElse(null);
-        return new TranscriptionResult(text, first == null ? null : first.task(), language,
+        return new TranscriptionResult(text, task, language,
                 Math.round(seconds * 1000) / 1000.0, renumberSegments(segments),
                 words.stream().map(numberedWords::get).toList(), renumberTurns(joined, numberedWords), null);
     }

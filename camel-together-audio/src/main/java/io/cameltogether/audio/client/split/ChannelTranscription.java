@@ -3,11 +3,13 @@ package io.cameltogether.audio.client.split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,7 @@ import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.BatchRequest;
 import io.cameltogether.audio.client.request.ChannelLayout;
 import io.cameltogether.audio.client.request.ResponseFormat;
+import io.cameltogether.audio.client.request.TimestampGranularity;
 import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.client.result.TranscriptionResult;
 import io.cameltogether.audio.client.split.ChannelMerger.ChannelTranscript;
@@ -54,13 +57,10 @@ public final class ChannelTranscription {
                     + "name labels its words; diarize a recording sent mixed (channels=mixed) instead");
         }
         WavChannels channels;
-        WavChannels.Levels levels;
         try {
             channels = WavChannels.of(audio);
-            levels = channels.levels();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audio '" + audio.describe() + "' to separate its channels",
-                    e);
+            throw unreadable(audio, e);
         }
         if (!layout.names().isEmpty() && layout.names().size() < channels.count()) {
             throw new AudioValidationException("channelNames names " + layout.names().size() + " channels ("
@@ -71,6 +71,16 @@ public final class ChannelTranscription {
             throw new AudioValidationException("'" + audio.fileName() + "' has " + channels.count() + " channels; "
                     + "channels=separate transcribes at most " + ChannelLayout.MAX_CHANNELS + " apart");
         }
+        WavChannels.Levels levels;
+        try {
+            levels = channels.levels();
+        } catch (IOException e) {
+            throw unreadable(audio, e);
+        } catch (IllegalArgumentException e) { // an encoding the JDK cannot decode to measure
+            throw new AudioValidationException("channels=separate cannot measure the channels of '"
+                    + audio.fileName() + "' (" + e.getMessage() + "): send a WAV of integer or float PCM, mu-law or "
+                    + "A-law");
+        }
         for (int c = 1; c < channels.count(); c++) {
             if (levels.copiesFirst()[c]) {
                 throw new AudioValidationException("channel " + (c + 1) + " of '" + audio.fileName() + "' carries "
@@ -78,12 +88,15 @@ public final class ChannelTranscription {
                         + "channels=separate would transcribe it twice; send it with channels=mixed");
             }
         }
-        // every channel is asked for timestamps, whatever the caller wants: they put its turns in order
-        BatchOptions channelOptions = request.options().withResponseFormat(ResponseFormat.VERBOSE_JSON);
+        // every channel is asked for segment and word timestamps, whatever the caller wants: they put its turns in
+        // order, and its words keep subtitle cues short
+        BatchOptions channelOptions = request.options().withResponseFormat(ResponseFormat.VERBOSE_JSON)
+                .withTimestampGranularities(EnumSet.allOf(TimestampGranularity.class));
         List<String> names = new ArrayList<>();
         List<CompletableFuture<BatchResponse>> answers = new ArrayList<>();
         CompletableFuture<?> previous = CompletableFuture.completedFuture(null);
-        for (int c = 0; c < channels.count(); c++) {
+        AtomicBoolean aChannelFailed = new AtomicBoolean();
+        for (int c = 0; c < channels.count() && !aChannelFailed.get(); c++) {
             if (levels.loudestDbfs()[c] < SILENT_DBFS) {
                 continue;
             }
@@ -97,11 +110,9 @@ public final class ChannelTranscription {
                 answer = CompletableFuture.failedFuture(e); // stopping: send no further channels
             }
             names.add(layout.name(c));
-            answers.add(answer);
+            // the whole will fail: channels not yet sent are not sent, nor paid for
+            answers.add(answer.whenComplete((v, failure) -> aChannelFailed.compareAndSet(false, failure != null)));
             previous = answer;
-            if (answer.isCompletedExceptionally()) {
-                break;
-            }
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .handle((allEnded, anyFailure) -> answer(request, channels, names, answers));
@@ -135,12 +146,16 @@ public final class ChannelTranscription {
                 throw failedChannel(request, names.get(i), channels.count(), e.getCause());
             }
         }
-        TranscriptionResult whole = ChannelMerger.merge(transcripts, channels.seconds());
+        TranscriptionResult whole = ChannelMerger.merge(transcripts, request.task().taskName(), channels.seconds());
         String requestIds = answers.stream().map(a -> a.join().requestId()).filter(Objects::nonNull)
                 .collect(Collectors.joining(","));
         return new BatchResponse(PartedTranscription.json(whole, request.options().responseFormat()), whole,
                 requestIds.isEmpty() ? null : requestIds,
                 answers.isEmpty() ? null : answers.get(answers.size() - 1).join().rateLimits());
+    }
+
+    private static UncheckedIOException unreadable(AudioSource audio, IOException e) {
+        return new UncheckedIOException("cannot read the audio '" + audio.describe() + "' to separate its channels", e);
     }
 
     private static RuntimeException failedChannel(BatchRequest request, String name, int count, Throwable cause) {

@@ -155,6 +155,23 @@ final class WavChannels {
             return samples[position++] & 0xFF;
         }
 
+        /** Skips whole samples by skipping frames in the recording, not by reading them: parts start far in. */
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = Math.max(0, Math.min(n, limit - position));
+            position += (int) skipped;
+            long samplesToSkip = (n - skipped) / sampleBytes;
+            if (samplesToSkip > 0) {
+                long frameBytes = (long) channels * sampleBytes;
+                skipped += frames.skip(samplesToSkip * frameBytes) / frameBytes * sampleBytes;
+            }
+            if (skipped == 0 && n > 0) {
+                return super.skip(n); // less than a sample: read it
+            }
+            unread -= skipped;
+            return skipped;
+        }
+
         @Override
         public int available() {
             return (int) Math.min(Integer.MAX_VALUE, Math.max(0, unread));

@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
+import io.cameltogether.audio.TogetherAudioConstants;
 import io.cameltogether.audio.client.result.TranscriptionResult;
 import io.cameltogether.audio.client.subtitle.SubtitleFormat;
 import io.cameltogether.audio.client.subtitle.SubtitleWriter;
@@ -13,12 +14,15 @@ import io.cameltogether.audio.client.subtitle.SubtitleWriter;
 /**
  * Audio dropped into {@code inbox/} is transcribed once; its text goes to {@code transcripts/<name>.txt} and its
  * subtitles to {@code transcripts/<name>.srt}. The original then moves to {@code inbox/done/}, or to
- * {@code inbox/failed/} if anything went wrong, so nothing is lost.
+ * {@code inbox/failed/} if anything went wrong, so nothing is lost. A WAV named {@code *-call.wav} is a call
+ * recorded in stereo, the agent on the left channel and the customer on the right: each party is transcribed on its
+ * own, and the transcript's turns say who spoke ({@code agent: ...}).
  */
 public class TranscribeFolderRoutes extends RouteBuilder {
 
     private static final String TRANSCRIPT = "transcript";
     static final String AUDIO_FILES = "(?i).*\\.(wav|mp3|m4a|webm|flac|ogg|opus|aac)";
+    private static final String CALL_RECORDINGS = "(?i).*-call\\.wav";
 
     private final Path inbox;
     private final Path transcripts;
@@ -47,6 +51,10 @@ public class TranscribeFolderRoutes extends RouteBuilder {
                 + "&readLockMinAge=1000")
                 .routeId("transcribe-folder")
                 .log("Transcribing ${file:name}")
+                .filter(header(Exchange.FILE_NAME).regex(CALL_RECORDINGS))
+                    .setHeader(TogetherAudioConstants.CHANNELS, constant("separate"))
+                    .setHeader(TogetherAudioConstants.CHANNEL_NAMES, constant("agent,customer"))
+                .end()
                 .to("together-audio:transcribe?outputFormat=result")
                 .setProperty(TRANSCRIPT, body())
                 .process(e -> e.getMessage().setBody(transcript(e).text()))

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -47,15 +48,16 @@ class TranscribeFolderRoutesTest extends CamelTestSupport {
 
     @Test
     void eachRecordingGetsATranscriptAndSubtitlesAndMovesToDoneOrFailed() throws Exception {
-        NotifyBuilder fourFiles = new NotifyBuilder(context).whenDone(4).create();
+        NotifyBuilder fiveFiles = new NotifyBuilder(context).whenDone(5).create();
         Path inbox = Files.createDirectories(folder.resolve("inbox"));
-        for (String sample : new String[] { "voicemail-anna.wav", "delivery-update.mp3", "weekly-meeting.m4a" }) {
+        for (String sample : new String[] { "voicemail-anna.wav", "delivery-update.mp3", "weekly-meeting.m4a",
+            "support-call.wav" }) {
             Files.copy(Path.of("samples", sample), inbox.resolve(sample));
         }
         Files.writeString(inbox.resolve("corrupt.wav"), "not really a wav file");
         Files.writeString(inbox.resolve("notes.txt"), "ignored: not audio");
 
-        assertTrue(fourFiles.matches(20, TimeUnit.SECONDS));
+        assertTrue(fiveFiles.matches(20, TimeUnit.SECONDS));
 
         Path transcripts = folder.resolve("transcripts");
         for (String name : new String[] { "voicemail-anna", "delivery-update", "weekly-meeting" }) {
@@ -64,16 +66,20 @@ class TranscribeFolderRoutesTest extends CamelTestSupport {
             assertTrue(Files.exists(inbox.resolve("done").resolve(Files.list(inbox.resolve("done"))
                     .filter(f -> f.getFileName().toString().startsWith(name)).findFirst().orElseThrow())));
         }
+        List<String> call = Files.readAllLines(transcripts.resolve("support-call.txt"));
+        assertEquals(List.of("agent", "customer", "agent", "customer"),
+                call.stream().map(line -> line.substring(0, line.indexOf(':'))).toList(), call.toString());
+        assertTrue(Files.readString(transcripts.resolve("support-call.srt")).contains("customer: "));
         assertTrue(Files.exists(inbox.resolve("failed/corrupt.wav")), "rejected by the API, kept for a look");
         assertTrue(Files.exists(inbox.resolve("notes.txt")), "not audio: left alone");
-        assertEquals(4, EMULATOR.requests().size());
+        assertEquals(6, EMULATOR.requests().size(), "one per recording, the call's two parties apart");
 
-        assertEquals(3, report.transcribed().size(), report.transcribed().toString());
+        assertEquals(4, report.transcribed().size(), report.transcribed().toString());
         assertTrue(report.failed().get("corrupt.wav").contains("not recognised as audio"), report.failed().toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         report.print(new PrintStream(printed, true, StandardCharsets.UTF_8), folder, inbox, transcripts);
         String summary = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(summary.contains("Transcribed 3 recording(s)") && summary.contains("Failed 1")
+        assertTrue(summary.contains("Transcribed 4 recording(s)") && summary.contains("Failed 1")
                 && summary.contains("corrupt.wav: ") && summary.contains("Left alone, not audio: notes.txt"), summary);
     }
 
