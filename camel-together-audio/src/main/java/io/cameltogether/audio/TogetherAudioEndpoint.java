@@ -2,6 +2,7 @@ package io.cameltogether.audio;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.time.Duration;
@@ -72,6 +73,7 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
     private EndpointHealthCheck healthCheck;
     private BatchJobsClient jobsClient;
     private JobRegistry jobRegistry;
+    private volatile Clock jobClock = Clock.systemUTC();
 
     public TogetherAudioEndpoint(String uri, TogetherAudioComponent component, TogetherAudioOperation operation,
                                  TogetherAudioConfiguration configuration) {
@@ -276,6 +278,15 @@ public class TogetherAudioEndpoint extends ScheduledPollEndpoint implements Endp
     /** The jobs submitted and not yet delivered, for a batchJob endpoint while it runs. */
     public JobRegistry getJobRegistry() {
         return jobRegistry;
+    }
+
+    /** The time batch jobs are measured by: when a creation was asked for, deadlines, timeouts. Tests move it. */
+    public Clock getJobClock() {
+        return jobClock;
+    }
+
+    public void setJobClock(Clock jobClock) {
+        this.jobClock = jobClock;
     }
 
     private List<String> jobIds() {

@@ -2,7 +2,6 @@ package io.cameltogether.audio.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.io.Closer;
 
 import io.cameltogether.audio.client.request.BatchOptions;
 import io.cameltogether.audio.client.request.BatchRequest;
@@ -28,6 +26,7 @@ import io.cameltogether.audio.client.request.ResponseFormat;
 import io.cameltogether.audio.client.request.TimestampGranularity;
 import io.cameltogether.audio.client.result.BatchResponse;
 import io.cameltogether.audio.client.result.TranscriptionResult;
+import io.cameltogether.audio.client.transport.BoundedBody;
 
 /**
  * One HTTP attempt at a batch endpoint, and nothing more: builds the multipart body ({@code model} first,
@@ -136,41 +135,15 @@ final class BatchAttempt {
      * closing the stream normally would read the rest of the answer, however long, to keep the connection.
      */
     private String body(HttpEntity entity, int status, HttpPost post) throws IOException {
-        if (entity == null) {
-            return "";
-        }
-        long max = settings.maxResponseSize();
-        long length = entity.getContentLength();
-        if (length > max) {
-            post.cancel();
-            throw tooLarge(status, length + " bytes announced");
-        }
+        long length = entity == null ? 0 : entity.getContentLength();
         // grown as bytes come, not sized by what the server announces
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(Math.max(length, 0) + 1, 64 * 1024));
-        InputStream in = entity.getContent();
         try {
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                if (bytes.size() + (long) n > max) {
-                    throw tooLarge(status, "more than " + max + " bytes");
-                }
-                bytes.write(buffer, 0, n);
-            }
+            BoundedBody.copy(post, entity, bytes, settings.maxResponseSize(), size -> tooLarge(status, size));
         } catch (IOException e) {
-            abort(post, in);
             throw new AnswerCutOffException(status, e);
-        } catch (RuntimeException e) {
-            abort(post, in);
-            throw e;
         }
-        in.close();
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Cancels before the stream closes: closing it normally would read on to the answer's end, however far. */
-    private static void abort(HttpPost post, InputStream in) {
-        post.cancel();
-        Closer.closeQuietly(in);
     }
 
     private TogetherAudioException tooLarge(int status, String size) {

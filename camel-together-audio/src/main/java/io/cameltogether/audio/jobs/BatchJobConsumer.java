@@ -44,7 +44,6 @@ public final class BatchJobConsumer extends ScheduledPollConsumer {
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final Map<String, Instant> notFoundSince = new ConcurrentHashMap<>();
     private final Map<String, Instant> resultsFailingSince = new ConcurrentHashMap<>();
-    private volatile Clock clock = Clock.systemUTC();
 
     public BatchJobConsumer(TogetherAudioEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -52,9 +51,9 @@ public final class BatchJobConsumer extends ScheduledPollConsumer {
         this.delivery = new JobDelivery(this, endpoint, new RecordingExchanges(this, endpoint.getConfiguration()));
     }
 
-    /** The time deadlines and timeouts are measured by; tests move it. */
+    /** The time deadlines and timeouts are measured by, the endpoint's job clock; tests move it. */
     public void setClock(Clock clock) {
-        this.clock = clock;
+        endpoint.setJobClock(clock);
     }
 
     /** The jobs not yet delivered, as the API last reported them: their status and progress. */
@@ -92,7 +91,7 @@ public final class BatchJobConsumer extends ScheduledPollConsumer {
         List<String> tracked = registry.jobs();
         if (tracked.stream().anyMatch(JobRegistry::isPending)) {
             new PendingCreations(registry, endpoint.getJobsClient(), getExceptionHandler()).resolve(tracked,
-                    clock.instant());
+                    endpoint.getJobClock().instant());
             tracked = registry.jobs();
         }
         int routed = 0;
@@ -117,7 +116,7 @@ public final class BatchJobConsumer extends ScheduledPollConsumer {
 
     /** The job now, or null when it cannot be told this poll. */
     private BatchJob status(String id) {
-        Instant now = clock.instant();
+        Instant now = endpoint.getJobClock().instant();
         firstSeen.putIfAbsent(id, now);
         try {
             BatchJob job = endpoint.getJobsClient().get(id);
@@ -154,7 +153,7 @@ public final class BatchJobConsumer extends ScheduledPollConsumer {
     }
 
     private int deliverIfEnded(BatchJob job) {
-        Instant now = clock.instant();
+        Instant now = endpoint.getJobClock().instant();
         if (job.status().isTerminal()) {
             return deliverResults(job, now);
         }

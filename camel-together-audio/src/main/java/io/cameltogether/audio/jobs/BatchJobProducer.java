@@ -2,7 +2,6 @@ package io.cameltogether.audio.jobs;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
@@ -94,7 +93,7 @@ public final class BatchJobProducer extends DefaultProducer {
                     input.bytes(), fileId);
         }
         JobRegistry registry = endpoint.getJobRegistry();
-        String pending = registry.pending(fileId, Instant.now());
+        String pending = registry.pending(fileId, endpoint.getJobClock().instant());
         BatchJob job;
         try {
             job = client.create(task, fileId, again);

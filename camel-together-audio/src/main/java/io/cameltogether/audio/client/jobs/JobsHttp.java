@@ -2,7 +2,6 @@ package io.cameltogether.audio.client.jobs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +12,11 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.io.Closer;
 
 import io.cameltogether.audio.client.ApiErrors;
 import io.cameltogether.audio.client.RetryPolicy;
 import io.cameltogether.audio.client.TogetherAudioApiException;
+import io.cameltogether.audio.client.transport.BoundedBody;
 
 /**
  * One HTTP exchange with the Files or Batches API, read within bounds: a JSON answer up to a size, a file's content
@@ -91,37 +89,9 @@ final class JobsHttp {
                 value(response.getFirstHeader("retry-after"))));
     }
 
-    /**
-     * Copies the body, refusing it as it comes once past max: the request is aborted first, since closing the
-     * stream normally would read the rest, however long.
-     */
     private static void copy(HttpUriRequestBase request, ClassicHttpResponse response, OutputStream to, long max,
                              String what) throws IOException {
-        HttpEntity entity = response.getEntity();
-        if (entity == null) {
-            return;
-        }
-        if (entity.getContentLength() > max) {
-            request.cancel();
-            throw tooLarge(request, what, entity.getContentLength() + " bytes announced", max);
-        }
-        InputStream in = entity.getContent();
-        long total = 0;
-        try {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > max) {
-                    throw tooLarge(request, what, "more than " + max + " bytes", max);
-                }
-                to.write(buffer, 0, n);
-            }
-        } catch (IOException | RuntimeException e) {
-            request.cancel();
-            Closer.closeQuietly(in);
-            throw e;
-        }
-        in.close();
+        BoundedBody.copy(request, response.getEntity(), to, max, size -> tooLarge(request, what, size, max));
     }
 
     private static OversizedAnswerException tooLarge(HttpUriRequestBase request, String what, String size, long max) {

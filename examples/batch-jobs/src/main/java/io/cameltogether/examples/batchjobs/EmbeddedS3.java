@@ -40,9 +40,9 @@ final class EmbeddedS3 implements AutoCloseable {
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(10);
+        proxy.start(); // Jetty's start: returns once the connector listens, or throws
+        if (!"STARTED".equals(proxy.getState())) {
+            throw new IllegalStateException("the embedded S3Proxy did not start: " + proxy.getState());
         }
         return new EmbeddedS3(store, proxy, accessKey, secretKey);
     }
